@@ -72,6 +72,7 @@ export type IssuanceResponse = Static<typeof IssuanceResponse>;
 
 // ── Outcome ───────────────────────────────────────────────────────────────────────────────────────────
 export const OutcomeParams = Type.Object({ certificateId: CertificateId });
+export type OutcomeParams = Static<typeof OutcomeParams>;
 export const OutcomeRequest = Type.Object({
   outcome: Type.Union([Type.Literal('printed'), Type.Literal('failed')]),
   /** A device reason code (no_paper, jam, …) for failed prints; never applicant data. */

@@ -1,0 +1,44 @@
+/**
+ * The centre's HTTPS server. The line needs a client certificate from the line CA; the TLS layer asks for one but
+ * lets the request through without it, so that the refusal is a JSON error with a stable code rather than a bare
+ * handshake failure a kiosk cannot explain.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installErrorHandlers } from './http-errors.js';
+import type { IssuanceDeps } from './issuance/pipeline.js';
+import type { HeartbeatBoard } from './kiosks/heartbeats.js';
+import type { KioskRegistry } from './kiosks/registry.js';
+import { lineAuth } from './line/auth.js';
+import { lineRoutes } from './line/routes.js';
+
+export interface CenterServerOptions {
+  readonly tls: { readonly key: string; readonly cert: string; readonly ca: string };
+  readonly issuance: IssuanceDeps;
+  readonly registry: KioskRegistry;
+  readonly heartbeats: HeartbeatBoard;
+  readonly signatureWindowSeconds?: number;
+  readonly maxCopies?: number;
+  readonly heartbeatSeconds?: number;
+  readonly logger?: boolean;
+}
+
+export async function createCenterServer(opts: CenterServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    https: { ...opts.tls, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    logger: opts.logger ? { level: 'info' } : false,
+    // Nothing the kiosk sends is large; 64 KiB is ample for four card files.
+    bodyLimit: 64 * 1024,
+  });
+  installErrorHandlers(app);
+  app.get('/health', async () => ({ status: 'ok' }));
+  await app.register(async (line) => {
+    lineAuth(line, { registry: opts.registry, windowSeconds: opts.signatureWindowSeconds ?? 60 });
+    lineRoutes(line, {
+      issuance: opts.issuance,
+      heartbeats: opts.heartbeats,
+      maxCopies: opts.maxCopies ?? 5,
+      heartbeatSeconds: opts.heartbeatSeconds ?? 30,
+    });
+  });
+  return app;
+}

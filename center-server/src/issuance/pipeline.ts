@@ -1,0 +1,126 @@
+/**
+ * The issuance pipeline (証明書交付), read top to bottom as its steps. The kiosk was already authenticated by the
+ * line (mTLS + request signature + registry). Every refusal is a stable error code; nothing about the applicant is
+ * kept once the answer is sent.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import type { ErrorCode, IssuanceRequest, IssuanceResponse, Result } from '@kiosk/protocol';
+import { verifyCardData } from '@kiosk/protocol/card-data';
+import { composeCertificate } from '../certificate/compose.js';
+import type { Participation } from '../participation/participation.js';
+import type { RecordStore } from '@kiosk/record-store';
+import { newCertificateId } from './certificate-id.js';
+import { checkEligibility } from './eligibility.js';
+import type { IssuanceLedger } from './ledger.js';
+import { tokyoTime } from '../participation/hours.js';
+
+export interface IssuanceDeps {
+  readonly participation: Participation;
+  readonly recordStore: RecordStore;
+  readonly ledger: IssuanceLedger;
+  /** Card-issuer public keys by AKI (hex, lower case). */
+  readonly cardTrustAnchors: ReadonlyMap<string, KeyObject>;
+  readonly now: () => Date;
+}
+
+export interface IssuanceFailure {
+  readonly code: ErrorCode;
+  /** For operators; never applicant data. */
+  readonly detail?: string;
+}
+
+const fail = (code: ErrorCode, detail?: string): Result<never, IssuanceFailure> => ({
+  ok: false,
+  error: detail ? { code, detail } : { code },
+});
+
+export async function issueCertificate(
+  deps: IssuanceDeps,
+  kioskId: string,
+  request: IssuanceRequest,
+  rawBody: Uint8Array,
+): Promise<Result<IssuanceResponse, IssuanceFailure>> {
+  const now = deps.now();
+
+  // 1. A retried request gets the same certificate ID back, never a second one.
+  const requestDigest = createHash('sha256').update(rawBody).digest('hex');
+  const earlier = deps.ledger.byRequestId(request.requestId);
+  if (earlier && (earlier.requestDigest !== requestDigest || earlier.kioskId !== kioskId)) {
+    return fail('IDEMPOTENCY_CONFLICT');
+  }
+  if (earlier && earlier.status !== 'issued') return fail('ISSUANCE_ALREADY_FINAL', `outcome ${earlier.status}`);
+
+  // 2. The card data: certificate by AKI, data signature, digests.
+  const card = verifyCardData(
+    {
+      ef0001: Buffer.from(request.card.ef0001, 'base64'),
+      ef0002: Buffer.from(request.card.ef0002, 'base64'),
+      ef0003: Buffer.from(request.card.ef0003, 'base64'),
+      ef0004: Buffer.from(request.card.ef0004, 'base64'),
+    },
+    deps.cardTrustAnchors,
+  );
+  if (!card.ok) return fail(card.error.code, card.error.detail);
+
+  // 3. The municipality takes part, is open now and offers this variant.
+  const municipality = deps.participation.admit(request.municipalityCode, request.variant, now);
+  if (!municipality.ok) return fail(municipality.error);
+
+  // 4. The record, from that municipality's partition only.
+  const record = await deps.recordStore.lookup(request.municipalityCode, card.value.myNumber);
+  if (!record.ok) return fail(record.error);
+
+  // 5. Eligibility.
+  const eligible = checkEligibility(record.value, request.variant);
+  if (!eligible.ok) return fail(eligible.error);
+
+  // 6. Compose the certificate.
+  const certificateId = earlier?.certificateId ?? newCertificateId(request.municipalityCode);
+  const issuedOn = earlier?.issuedOn ?? tokyoTime(now).date;
+  const { familyName, givenName, familyNameKana, givenNameKana, birthDate } = record.value;
+  const pdf = await composeCertificate({
+    certificateId,
+    issuedOn,
+    variant: request.variant,
+    municipality: { code: municipality.value.code, name: municipality.value.name },
+    person: { familyName, givenName, familyNameKana, givenNameKana, birthDate },
+    doses: record.value.doses,
+    passport: request.variant === 'overseas' ? record.value.passport : undefined,
+  });
+
+  // 7. Write the issuance back to the municipality's history, then to the centre's ledger.
+  const written = await deps.recordStore.recordIssuance(request.municipalityCode, {
+    certificateId,
+    requestId: request.requestId,
+    issuedOn,
+    variant: request.variant,
+    kioskId,
+    myNumber: card.value.myNumber,
+  });
+  if (!written.ok) return fail(written.error);
+  if (!earlier) {
+    deps.ledger.recordIssued({
+      requestId: request.requestId,
+      requestDigest,
+      certificateId,
+      kioskId,
+      municipalityCode: request.municipalityCode,
+      variant: request.variant,
+      copies: request.copies,
+      issuedOn,
+    });
+  }
+
+  // 8. The answer. The PDF exists only in this response.
+  return {
+    ok: true,
+    value: {
+      requestId: request.requestId,
+      certificateId,
+      issuedOn,
+      copies: request.copies,
+      feeYen: municipality.value.feeYen * request.copies,
+      pdf: Buffer.from(pdf).toString('base64'),
+    },
+  };
+}

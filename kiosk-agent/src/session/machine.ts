@@ -1,0 +1,302 @@
+/**
+ * The kiosk session (交付セッション): one explicit state machine, the only place that decides what happens next.
+ * The UI renders `snapshot()` and sends intents; devices and the line report back. Card data and the certificate
+ * live in this object's memory for one session only and are dropped when it ends.
+ */
+import {
+  errorBody,
+  type CertificateKind,
+  type DeviceStatus,
+  type ErrorCode,
+  type Intent,
+  type Language,
+  type Menu,
+  type Order,
+  type Result,
+  type SessionSnapshot,
+  type SessionStep,
+} from '@kiosk/protocol';
+import type { CardFiles, CardReaderStatus, TextApplication } from '../devices/card-reader/card-reader.js';
+import type { SessionDeps } from './ports.js';
+import { runIssuance } from './issuance-steps.js';
+
+/** Steps where the session waits for the resident, and so where the idle timeout runs. */
+const WAITING: ReadonlySet<SessionStep['step']> = new Set([
+  'insert_card',
+  'enter_pin',
+  'choose',
+  'confirm',
+  'take_certificate',
+  'failed',
+]);
+/** Steps a resident may cancel: everything before the request goes to the centre. */
+const CANCELLABLE: ReadonlySet<SessionStep['step']> = new Set(['insert_card', 'enter_pin', 'choose', 'confirm', 'failed']);
+
+export type IntentRefusal = Extract<ErrorCode, 'INTENT_NOT_ALLOWED'>;
+
+/** What one session holds in memory, all of it wiped by `reset()`. */
+interface Working {
+  kind?: CertificateKind;
+  textAp?: TextApplication;
+  files?: CardFiles;
+  menu?: Menu;
+}
+
+export class KioskSession {
+  private screen: SessionStep = { step: 'idle' };
+  private language: Language = 'ja';
+  private revision = 0;
+  private working: Working = {};
+  /** Bumped by every reset: work started in an earlier session must not touch this one. */
+  private epoch = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private idleDeadline: number | undefined;
+  private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
+  private readonly unsubscribeReader: () => void;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.unsubscribeReader = deps.devices.cardReader.onStatus((status) => this.onCardReader(status));
+  }
+
+  snapshot(): SessionSnapshot {
+    const { devices } = this.deps;
+    return {
+      revision: this.revision,
+      language: this.language,
+      screen: this.screen,
+      devices: {
+        cardReader: readerHealth(devices.cardReader.status()),
+        a4Printer: devices.a4Printer.status(),
+        receiptPrinter: devices.receiptPrinter.status(),
+        payment: devices.payment.status(),
+      },
+      ...(this.idleDeadline === undefined
+        ? {}
+        : { idleTimeoutSeconds: Math.max(0, Math.ceil((this.idleDeadline - Date.now()) / 1000)) }),
+      demo: this.deps.demo,
+    };
+  }
+
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Handles one resident intent; refuses those that make no sense at the current step. */
+  handle(intent: Intent): Result<void, IntentRefusal> {
+    const step = this.screen.step;
+    switch (intent.type) {
+      case 'set_language':
+        this.language = intent.language;
+        this.publish();
+        return done;
+      case 'start':
+        if (step !== 'idle') return refused;
+        this.working = { kind: intent.kind };
+        if (this.deps.devices.cardReader.status().kind === 'card_present') void this.openCard();
+        else this.show({ step: 'insert_card', kind: intent.kind });
+        return done;
+      case 'submit_pin':
+        if (step !== 'enter_pin') return refused;
+        void this.verifyPin(intent.pin);
+        return done;
+      case 'choose':
+        return this.choose(intent);
+      case 'confirm':
+        if (this.screen.step !== 'confirm') return refused;
+        void this.issue(this.screen.order);
+        return done;
+      case 'back':
+        if (step !== 'confirm' || !this.working.menu) return refused;
+        this.showMenu(this.working.menu);
+        return done;
+      case 'cancel':
+        if (!CANCELLABLE.has(step)) return refused;
+        this.endSession();
+        return done;
+      case 'acknowledge':
+        if (step !== 'take_certificate') return refused;
+        this.reset();
+        return done;
+    }
+  }
+
+  close(): void {
+    this.unsubscribeReader();
+    this.clearIdleTimer();
+    this.listeners.clear();
+  }
+
+  // ── Steps ────────────────────────────────────────────────────────────────────────────────────────────
+  private async openCard(): Promise<void> {
+    const epoch = this.epoch;
+    this.show({ step: 'reading_card' });
+    const textAp = await this.deps.devices.cardReader.openTextApplication();
+    if (epoch !== this.epoch) return;
+    if (!textAp.ok) return this.fail(textAp.error);
+    const tries = await textAp.value.pinTriesLeft();
+    if (epoch !== this.epoch) return;
+    if (!tries.ok) return this.fail(tries.error);
+    if (tries.value === 0) return this.fail('CARD_PIN_BLOCKED');
+    this.working.textAp = textAp.value;
+    this.show({ step: 'enter_pin', triesLeft: tries.value, onReaderKeypad: false, lastAttemptWrong: false });
+  }
+
+  private async verifyPin(pin: string): Promise<void> {
+    const epoch = this.epoch;
+    const textAp = this.working.textAp;
+    if (!textAp) return this.fail('CARD_NOT_PRESENT');
+    this.show({ step: 'reading_card' });
+    const verified = await textAp.verifyPin(pin);
+    if (epoch !== this.epoch) return;
+    if (!verified.ok) return this.fail(verified.error);
+    const pinResult = verified.value;
+    if (pinResult.kind === 'blocked') return this.fail('CARD_PIN_BLOCKED');
+    if (pinResult.kind === 'wrong') {
+      this.show({ step: 'enter_pin', triesLeft: pinResult.triesLeft, onReaderKeypad: false, lastAttemptWrong: true });
+      return;
+    }
+    const files = await textAp.readFiles();
+    if (epoch !== this.epoch) return;
+    if (!files.ok) return this.fail(files.error);
+    this.working.files = files.value;
+    this.show({ step: 'loading_menu' });
+    const menu = await this.deps.line.menu(this.working.kind ?? 'vaccination');
+    if (epoch !== this.epoch) return;
+    if (!menu.ok) return this.fail(menu.error.code);
+    this.working.menu = menu.value;
+    this.showMenu(menu.value);
+  }
+
+  private choose(intent: Extract<Intent, { type: 'choose' }>): Result<void, IntentRefusal> {
+    const menu = this.working.menu;
+    if (this.screen.step !== 'choose' || !menu) return refused;
+    const municipality = menu.municipalities.find((m) => m.code === intent.municipalityCode);
+    // The UI only offers what the menu allows; anything else is refused, never trusted.
+    if (!municipality?.open || !municipality.variants.includes(intent.variant) || intent.copies > menu.maxCopies) {
+      return refused;
+    }
+    this.show({
+      step: 'confirm',
+      order: {
+        municipalityCode: municipality.code,
+        municipalityName: municipality.name,
+        variant: intent.variant,
+        copies: intent.copies,
+        feeYen: municipality.feeYen * intent.copies,
+      },
+    });
+    return done;
+  }
+
+  private async issue(order: Order): Promise<void> {
+    const files = this.working.files;
+    if (!files) return this.fail('CARD_NOT_PRESENT');
+    // From here on the card's data has done its job: it goes to the centre once and is dropped.
+    const kind = this.working.kind ?? 'vaccination';
+    this.working = { kind };
+    const outcome = await runIssuance(this.deps, { order, files, kind }, (screen) => this.show(screen));
+    if (!outcome.ok) return this.fail(outcome.error);
+    if (this.deps.devices.cardReader.status().kind === 'card_present') this.show({ step: 'take_card', printed: true });
+    else this.show({ step: 'take_certificate' });
+  }
+
+  // ── Endings ──────────────────────────────────────────────────────────────────────────────────────────
+  private onCardReader(status: CardReaderStatus): void {
+    const step = this.screen.step;
+    if (status.kind === 'card_present') {
+      if (step === 'insert_card') void this.openCard();
+      else this.publish();
+      return;
+    }
+    if (step === 'take_card') {
+      if (this.screen.printed) this.show({ step: 'take_certificate' });
+      else this.reset();
+    } else if (step === 'failed') {
+      this.show({ ...this.screen, cardPresent: false });
+    } else if (['enter_pin', 'reading_card', 'loading_menu', 'choose', 'confirm'].includes(step)) {
+      // The resident took the card away before confirming: that ends the session.
+      this.reset();
+    } else {
+      this.publish();
+    }
+  }
+
+  private showMenu(menu: Menu): void {
+    this.show({ step: 'choose', municipalities: menu.municipalities, maxCopies: menu.maxCopies });
+  }
+
+  private fail(code: ErrorCode): void {
+    this.working = {};
+    const cardPresent = this.deps.devices.cardReader.status().kind === 'card_present';
+    this.show({ step: 'failed', code, messageKey: errorBody(code).error.messageKey, cardPresent });
+  }
+
+  /** Cancel or give up: the card must come off the reader before the kiosk is free again. */
+  private endSession(): void {
+    if (this.deps.devices.cardReader.status().kind === 'card_present') {
+      this.working = {};
+      this.epoch++;
+      this.show({ step: 'take_card', printed: false });
+    } else {
+      this.reset();
+    }
+  }
+
+  private reset(): void {
+    this.epoch++;
+    this.working = {};
+    this.show({ step: 'idle' });
+  }
+
+  // ── Publishing and the idle timeout ──────────────────────────────────────────────────────────────────
+  private show(screen: SessionStep): void {
+    this.screen = screen;
+    this.clearIdleTimer();
+    if (WAITING.has(screen.step)) {
+      const ms = this.deps.idleTimeoutSeconds * 1000;
+      this.idleDeadline = Date.now() + ms;
+      this.idleTimer = setTimeout(() => this.onIdleTimeout(), ms);
+      this.idleTimer.unref();
+    }
+    this.publish();
+  }
+
+  private onIdleTimeout(): void {
+    this.idleTimer = undefined;
+    this.idleDeadline = undefined;
+    this.deps.log(`session timed out at step ${this.screen.step}`);
+    // A card left on the reader keeps the kiosk asking for it to be taken; anything else returns to the start.
+    if (this.screen.step === 'take_certificate') this.reset();
+    else this.endSession();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.idleDeadline = undefined;
+  }
+
+  private publish(): void {
+    this.revision++;
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
+
+const done: Result<void, never> = { ok: true, value: undefined };
+const refused: Result<never, IntentRefusal> = { ok: false, error: 'INTENT_NOT_ALLOWED' };
+
+function readerHealth(status: CardReaderStatus): DeviceStatus {
+  switch (status.kind) {
+    case 'no_card':
+    case 'card_present':
+      return { kind: 'ready' };
+    case 'no_reader':
+      return { kind: 'no_reader' };
+    case 'card_error':
+      return { kind: 'error', detail: status.detail };
+    case 'service_down':
+      return { kind: 'offline' };
+  }
+}

@@ -1,0 +1,68 @@
+/** Builds a running agent: devices from the factory, the line client, the session machine and the local API. */
+import { randomUUID } from 'node:crypto';
+import { devPkiPaths, readTlsMaterial } from '@kiosk/certs';
+import type { FastifyInstance } from 'fastify';
+import { createAgentServer } from './api/server.js';
+import type { AgentConfig } from './config.js';
+import { SimulatedA4Printer } from './devices/a4-printer/simulated.js';
+import { SimulatedCardReader } from './devices/card-reader/simulated.js';
+import { demoDock, loadCardIssuer } from './devices/demo-cards.js';
+import { SimulatedPayment } from './devices/payment/simulated.js';
+import { SimulatedReceiptPrinter } from './devices/receipt-printer/receipt-printer.js';
+import { LineClient } from './line/client.js';
+import { KioskSession } from './session/machine.js';
+
+export interface RunningAgent {
+  readonly app: FastifyInstance;
+  readonly session: KioskSession;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startAgent(config: AgentConfig, opts: { logger?: boolean } = {}): Promise<RunningAgent> {
+  const paths = devPkiPaths(config.certsDir);
+  const line = new LineClient({
+    baseUrl: config.centerUrl,
+    kioskId: config.kioskId,
+    tls: readTlsMaterial(config.certsDir, { kiosk: config.kioskId }),
+  });
+  // The device factory: simulated devices for the demo (the only kind so far).
+  const cardReader = new SimulatedCardReader();
+  const devices = {
+    cardReader,
+    a4Printer: new SimulatedA4Printer(config.paperTray),
+    receiptPrinter: new SimulatedReceiptPrinter(),
+    payment: new SimulatedPayment(),
+  };
+  const session = new KioskSession({
+    devices,
+    line,
+    kioskId: config.kioskId,
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+    demo: true,
+    newRequestId: randomUUID,
+    log: (message) => console.log(`[session] ${message}`),
+  });
+  const app = await createAgentServer({
+    session,
+    port: config.port,
+    uiDir: config.uiDir,
+    demoDock: demoDock(cardReader, loadCardIssuer(paths.cardIssuer)),
+    extraOrigins: config.extraOrigins,
+    logger: opts.logger ?? false,
+  });
+  await app.listen({ host: '127.0.0.1', port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    session,
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      session.close();
+      await app.close();
+      await cardReader.close();
+      line.close();
+    },
+  };
+}
