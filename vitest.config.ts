@@ -9,11 +9,21 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceFirst.conditions, externalConditions: ['source'] } },
   test: {
     projects: [
-      ...['protocol', 'certs', 'record-store', 'center-server', 'kiosk-agent'].map((name) => ({
+      ...['protocol', 'certs', 'record-store', 'center-server', 'kiosk-agent', 'kiosk-ui'].map((name) => ({
         extends: true,
         test: { name, root: name, include: ['src/**/*.test.ts'] },
       })),
-      { extends: true, test: { name: 'tests', root: 'tests', include: ['**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: 'tests',
+          root: 'tests',
+          include: ['**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

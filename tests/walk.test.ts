@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 
 const post = (path: string, body: unknown) =>
-  fetch(new URL(path, agentUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(new URL(path, agentUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('one issuance, kiosk to centre to record store and back', () => {
   it('prints a certificate naming the resident whose card was put on the reader', async () => {
@@ -39,7 +43,12 @@ describe('one issuance, kiosk to centre to record store and back', () => {
       const screen = choose.screen;
       if (screen.step !== 'choose') throw new Error('unreachable');
       expect(screen.municipalities.map((m) => m.code)).toContain(resident.municipalityCode);
-      await post('/api/intents', { type: 'choose', municipalityCode: resident.municipalityCode, variant: 'domestic', copies: 1 });
+      await post('/api/intents', {
+        type: 'choose',
+        municipalityCode: resident.municipalityCode,
+        variant: 'domestic',
+        copies: 1,
+      });
       await events.step('confirm');
       await post('/api/intents', { type: 'confirm' });
       await events.step('take_card');

@@ -9,12 +9,14 @@ export function sendError(reply: FastifyReply, code: ErrorCode, detail?: string)
 /** Schema failures, unknown routes and bugs answer in the same shape as refusals. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND'));
-  app.setErrorHandler((error: { validation?: unknown; statusCode?: number; message: string }, request, reply) => {
-    if (error.validation) return sendError(reply, 'REQUEST_INVALID', error.message);
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendError(reply, 'REQUEST_INVALID', error.message);
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendError(reply, 'INTERNAL_ERROR');
-  });
+  app.setErrorHandler(
+    (error: { validation?: unknown; statusCode?: number; message: string }, request, reply) => {
+      if (error.validation) return sendError(reply, 'REQUEST_INVALID', error.message);
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendError(reply, 'REQUEST_INVALID', error.message);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendError(reply, 'INTERNAL_ERROR');
+    },
+  );
 }

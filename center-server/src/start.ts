@@ -38,7 +38,10 @@ function openRecordStore(config: CenterConfig): RecordStore {
     const masterKey = readRecordStoreMasterKey(config.certsDir);
     return openSqliteRecordStore({ file: config.recordStore.dbFile, masterKey });
   }
-  return httpRecordStore({ baseUrl: config.recordStore.url, tls: readTlsMaterial(config.certsDir, 'center-client') });
+  return httpRecordStore({
+    baseUrl: config.recordStore.url,
+    tls: readTlsMaterial(config.certsDir, 'center-client'),
+  });
 }
 
 export async function startCenter(config: CenterConfig): Promise<RunningCenter> {

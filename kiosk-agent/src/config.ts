@@ -16,7 +16,8 @@ export interface AgentConfig {
 
 export function agentConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AgentConfig {
   const devices = env['KIOSK_DEVICES'] ?? 'simulated';
-  if (devices !== 'simulated') throw new Error(`KIOSK_DEVICES=${devices}: only "simulated" is available in this version`);
+  if (devices !== 'simulated')
+    throw new Error(`KIOSK_DEVICES=${devices}: only "simulated" is available in this version`);
   return {
     port: Number(env['KIOSK_AGENT_PORT'] ?? 7300),
     kioskId: env['KIOSK_ID'] ?? 'kiosk-0001',

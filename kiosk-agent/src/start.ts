@@ -19,7 +19,10 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
-export async function startAgent(config: AgentConfig, opts: { logger?: boolean } = {}): Promise<RunningAgent> {
+export async function startAgent(
+  config: AgentConfig,
+  opts: { logger?: boolean } = {},
+): Promise<RunningAgent> {
   const paths = devPkiPaths(config.certsDir);
   const line = new LineClient({
     baseUrl: config.centerUrl,

@@ -2,7 +2,10 @@
 import { Type, type Static } from 'typebox';
 
 /** 全国地方公共団体コード: 6 digits including the check digit, e.g. 131024 (Chuo-ku). */
-export const MunicipalityCode = Type.String({ pattern: '^[0-9]{6}$', description: 'Local government code, 6 digits' });
+export const MunicipalityCode = Type.String({
+  pattern: '^[0-9]{6}$',
+  description: 'Local government code, 6 digits',
+});
 export type MunicipalityCode = Static<typeof MunicipalityCode>;
 
 /** Calendar date as YYYY-MM-DD (Japan time where it matters). */

@@ -16,53 +16,107 @@ export const ERRORS = {
   REQUEST_INVALID: { status: 400, message: 'The request does not match the published schema.' },
   CONTENT_DIGEST_MISMATCH: { status: 400, message: 'The body does not match its Content-Digest header.' },
   NOT_FOUND: { status: 404, message: 'No such route or resource.' },
-  INTERNAL_ERROR: { status: 500, message: 'An internal error occurred; it has been logged for the operators.' },
+  INTERNAL_ERROR: {
+    status: 500,
+    message: 'An internal error occurred; it has been logged for the operators.',
+  },
 
   // The line: who is calling
-  LINE_CLIENT_CERT_REQUIRED: { status: 401, message: 'A kiosk client certificate issued by the line CA is required.' },
-  LINE_SIGNATURE_MISSING: { status: 401, message: 'The request carries no Signature / Signature-Input headers.' },
-  LINE_SIGNATURE_INVALID: { status: 401, message: 'The request signature does not verify with the kiosk key.' },
-  LINE_SIGNATURE_STALE: { status: 401, message: "The signature's created time is outside the freshness window; check the kiosk clock." },
-  LINE_REPLAY: { status: 401, message: 'This signature nonce was already used; a new request must be signed.' },
+  LINE_CLIENT_CERT_REQUIRED: {
+    status: 401,
+    message: 'A kiosk client certificate issued by the line CA is required.',
+  },
+  LINE_SIGNATURE_MISSING: {
+    status: 401,
+    message: 'The request carries no Signature / Signature-Input headers.',
+  },
+  LINE_SIGNATURE_INVALID: {
+    status: 401,
+    message: 'The request signature does not verify with the kiosk key.',
+  },
+  LINE_SIGNATURE_STALE: {
+    status: 401,
+    message: "The signature's created time is outside the freshness window; check the kiosk clock.",
+  },
+  LINE_REPLAY: {
+    status: 401,
+    message: 'This signature nonce was already used; a new request must be signed.',
+  },
   LINE_KIOSK_UNKNOWN: { status: 403, message: 'This kiosk is not registered with the centre.' },
   LINE_KIOSK_SUSPENDED: { status: 403, message: 'This kiosk is suspended by the operator.' },
   LINE_KIOSK_REVOKED: { status: 403, message: 'This kiosk has been revoked and may not issue certificates.' },
-  LINE_RATE_LIMITED: { status: 429, message: 'Too many requests from this kiosk; retry after the indicated time.' },
+  LINE_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many requests from this kiosk; retry after the indicated time.',
+  },
 
   // The card data sent by the kiosk
   CARD_DATA_MALFORMED: { status: 422, message: 'The card data is not in the text application format.' },
-  CARD_ISSUER_UNKNOWN: { status: 422, message: 'The card certificate names an issuer key that is not trusted.' },
+  CARD_ISSUER_UNKNOWN: {
+    status: 422,
+    message: 'The card certificate names an issuer key that is not trusted.',
+  },
   CARD_CERTIFICATE_INVALID: { status: 422, message: 'The card certificate is not signed by its issuer.' },
   CARD_SIGNATURE_INVALID: { status: 422, message: 'The card data signature does not verify.' },
-  CARD_DIGEST_MISMATCH: { status: 422, message: 'The card data does not match the digests signed on the card.' },
+  CARD_DIGEST_MISMATCH: {
+    status: 422,
+    message: 'The card data does not match the digests signed on the card.',
+  },
 
   // Participation of the chosen municipality
-  MUNICIPALITY_NOT_PARTICIPATING: { status: 409, message: 'This municipality does not issue certificates at kiosks.' },
-  MUNICIPALITY_CLOSED: { status: 409, message: 'Kiosk issuance for this municipality is closed at this time.' },
-  VARIANT_NOT_OFFERED: { status: 409, message: 'This municipality does not offer the requested certificate variant.' },
+  MUNICIPALITY_NOT_PARTICIPATING: {
+    status: 409,
+    message: 'This municipality does not issue certificates at kiosks.',
+  },
+  MUNICIPALITY_CLOSED: {
+    status: 409,
+    message: 'Kiosk issuance for this municipality is closed at this time.',
+  },
+  VARIANT_NOT_OFFERED: {
+    status: 409,
+    message: 'This municipality does not offer the requested certificate variant.',
+  },
 
   // The resident's record
-  RECORD_NOT_FOUND: { status: 404, message: 'No vaccination record for this card in the chosen municipality.' },
+  RECORD_NOT_FOUND: {
+    status: 404,
+    message: 'No vaccination record for this card in the chosen municipality.',
+  },
   RESIDENT_DECEASED: { status: 409, message: 'The record is closed; the municipality must be consulted.' },
   NO_DOSES: { status: 409, message: 'The record holds no vaccination doses.' },
   PASSPORT_DATA_MISSING: {
     status: 409,
     message: 'The overseas variant needs passport data registered at the municipality office first.',
   },
-  RECORD_STORE_UNAVAILABLE: { status: 503, message: "The municipality's record store did not answer; try again later." },
+  RECORD_STORE_UNAVAILABLE: {
+    status: 503,
+    message: "The municipality's record store did not answer; try again later.",
+  },
 
   // The issuance
   ISSUANCE_NOT_FOUND: { status: 404, message: 'No issuance with this certificate ID for this kiosk.' },
-  ISSUANCE_ALREADY_FINAL: { status: 409, message: 'The outcome of this issuance was already reported differently.' },
-  IDEMPOTENCY_CONFLICT: { status: 409, message: 'This request ID was already used with a different request body.' },
+  ISSUANCE_ALREADY_FINAL: {
+    status: 409,
+    message: 'The outcome of this issuance was already reported differently.',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    message: 'This request ID was already used with a different request body.',
+  },
   CERTIFICATE_COMPOSE_FAILED: { status: 500, message: 'The certificate could not be composed.' },
 
   // On the kiosk (agent ↔ UI, devices)
-  AGENT_ORIGIN_REFUSED: { status: 403, message: 'The kiosk agent only answers its own UI on the loopback address.' },
+  AGENT_ORIGIN_REFUSED: {
+    status: 403,
+    message: 'The kiosk agent only answers its own UI on the loopback address.',
+  },
   INTENT_NOT_ALLOWED: { status: 409, message: 'That action is not possible at this step.' },
   CARD_NOT_PRESENT: { status: 409, message: 'No My Number card is on the reader.' },
   CARD_PIN_WRONG: { status: 409, message: 'The PIN is wrong.' },
-  CARD_PIN_BLOCKED: { status: 409, message: 'The PIN is blocked; the card must be reset at the municipality office.' },
+  CARD_PIN_BLOCKED: {
+    status: 409,
+    message: 'The PIN is blocked; the card must be reset at the municipality office.',
+  },
   CARD_READ_FAILED: { status: 502, message: 'The card could not be read; remove it and try again.' },
   LINE_UNREACHABLE: { status: 503, message: 'The kiosk cannot reach the centre.' },
   PRINT_FAILED: { status: 502, message: 'The certificate could not be printed; no fee is charged.' },

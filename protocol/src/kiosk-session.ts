@@ -136,10 +136,15 @@ export type AgentEvent = Static<typeof AgentEvent>;
 // ── Demo dock ─────────────────────────────────────────────────────────────────────────────────────────
 export const DemoCard = Type.Object({
   id: Type.String(),
-  label: Type.String({ description: 'Who the card belongs to and what it shows, e.g. "Sato Hanako: 3 doses"' }),
+  label: Type.String({
+    description: 'Who the card belongs to and what it shows, e.g. "Sato Hanako: 3 doses"',
+  }),
   pin: Type.String({ description: 'Demo PIN, shown in the dock so a demo user can type it' }),
 });
 export type DemoCard = Static<typeof DemoCard>;
 export const DemoCardInsert = Type.Object({ id: Type.String() });
-export const DemoDock = Type.Object({ cards: Type.Array(DemoCard), inserted: Type.Union([Type.String(), Type.Null()]) });
+export const DemoDock = Type.Object({
+  cards: Type.Array(DemoCard),
+  inserted: Type.Union([Type.String(), Type.Null()]),
+});
 export type DemoDock = Static<typeof DemoDock>;

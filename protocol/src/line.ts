@@ -3,7 +3,15 @@
  * Versioned under /v1; the kiosk id always comes from the TLS client certificate, never from a body.
  */
 import { Type, type Static } from 'typebox';
-import { CertificateId, CertificateKind, IsoDate, Localized, MunicipalityCode, Uuid, Variant } from './common.js';
+import {
+  CertificateId,
+  CertificateKind,
+  IsoDate,
+  Localized,
+  MunicipalityCode,
+  Uuid,
+  Variant,
+} from './common.js';
 
 export const LINE_PATHS = {
   menu: '/v1/menu',
@@ -110,5 +118,8 @@ export const Heartbeat = Type.Object({
   }),
 });
 export type Heartbeat = Static<typeof Heartbeat>;
-export const HeartbeatAck = Type.Object({ receivedAt: Type.String(), nextInSeconds: Type.Integer({ minimum: 1 }) });
+export const HeartbeatAck = Type.Object({
+  receivedAt: Type.String(),
+  nextInSeconds: Type.Integer({ minimum: 1 }),
+});
 export type HeartbeatAck = Static<typeof HeartbeatAck>;

@@ -74,4 +74,5 @@ export async function startTestSystem(opts: { agent: boolean }): Promise<TestSys
   };
 }
 
-export const kioskTls = (system: TestSystem, kioskId = 'kiosk-0001') => readTlsMaterial(system.certsDir, { kiosk: kioskId });
+export const kioskTls = (system: TestSystem, kioskId = 'kiosk-0001') =>
+  readTlsMaterial(system.certsDir, { kiosk: kioskId });

@@ -14,9 +14,22 @@ const content: CertificateContent = {
   issuedOn: '2026-11-21',
   variant: 'overseas',
   municipality: { code: '131024', name: { ja: '中央区', en: 'Chuo City' } },
-  person: { familyName: '佐藤', givenName: '花子', familyNameKana: 'サトウ', givenNameKana: 'ハナコ', birthDate: '1950-04-01' },
+  person: {
+    familyName: '佐藤',
+    givenName: '花子',
+    familyNameKana: 'サトウ',
+    givenNameKana: 'ハナコ',
+    birthDate: '1950-04-01',
+  },
   doses: [
-    { doseNumber: 1, date: '2021-06-01', vaccineType: 'COVID-19 mRNA', product: 'コミナティ筋注', manufacturer: 'ファイザー社', lot: 'FF2153' },
+    {
+      doseNumber: 1,
+      date: '2021-06-01',
+      vaccineType: 'COVID-19 mRNA',
+      product: 'コミナティ筋注',
+      manufacturer: 'ファイザー社',
+      lot: 'FF2153',
+    },
   ],
   passport: { romanizedName: 'SATO HANAKO', nationality: 'JPN', passportNumber: 'TK1234567' },
 };
@@ -28,7 +41,14 @@ describe('certificate composer', () => {
     const file = join(dir, 'c.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    for (const expected of ['佐藤 花子', 'サトウ ハナコ', 'SATO HANAKO', 'FF2153', '131024-TESTCERT0001', '中央区長']) {
+    for (const expected of [
+      '佐藤 花子',
+      'サトウ ハナコ',
+      'SATO HANAKO',
+      'FF2153',
+      '131024-TESTCERT0001',
+      '中央区長',
+    ]) {
       expect(text).toContain(expected);
     }
   });

@@ -69,7 +69,14 @@ export async function composeCertificate(
 
   y = text(page, fonts.bold, '接種記録 / Vaccination records', MARGIN, y - 8, 12);
   for (const dose of content.doses) {
-    y = text(page, fonts.bold, `${dose.doseNumber}回目 / Dose ${dose.doseNumber}   ${dose.date}`, MARGIN, y - 4, 11);
+    y = text(
+      page,
+      fonts.bold,
+      `${dose.doseNumber}回目 / Dose ${dose.doseNumber}   ${dose.date}`,
+      MARGIN,
+      y - 4,
+      11,
+    );
     y = text(page, fonts.regular, `${dose.vaccineType}  ${dose.product}`, MARGIN + 16, y, 10);
     y = text(page, fonts.regular, `${dose.manufacturer}   ロット番号 / Lot: ${dose.lot}`, MARGIN + 16, y, 10);
   }

@@ -30,7 +30,9 @@ export const fontkitForPdfLib = {
     let font = parsed.get(data);
     if (!font) {
       // A .ttf holds one font; a collection (.ttc) would need a postscript name, which the composer never passes.
-      font = withStreamingSubsets(fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as Font);
+      font = withStreamingSubsets(
+        fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as Font,
+      );
       parsed.set(data, font);
     }
     return font;

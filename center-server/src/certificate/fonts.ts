@@ -12,7 +12,9 @@ let cached: { regular: Uint8Array; bold: Uint8Array } | undefined;
 /** BIZ UDPGothic (SIL OFL), a universal-design Japanese typeface made for public documents. */
 export function certificateFonts(): { regular: Uint8Array; bold: Uint8Array } {
   cached ??= {
-    regular: readFileSync(require.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf')),
+    regular: readFileSync(
+      require.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
+    ),
     bold: readFileSync(require.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf')),
   };
   return cached;

@@ -3,7 +3,10 @@ import type { ErrorCode, Result, VaccinationRecord, Variant } from '@kiosk/proto
 
 export type IneligibleReason = Extract<ErrorCode, 'RESIDENT_DECEASED' | 'NO_DOSES' | 'PASSPORT_DATA_MISSING'>;
 
-export function checkEligibility(record: VaccinationRecord, variant: Variant): Result<void, IneligibleReason> {
+export function checkEligibility(
+  record: VaccinationRecord,
+  variant: Variant,
+): Result<void, IneligibleReason> {
   if (record.status === 'deceased') return { ok: false, error: 'RESIDENT_DECEASED' };
   if (record.doses.length === 0) return { ok: false, error: 'NO_DOSES' };
   // The overseas variant prints passport data registered at an earlier counter issuance; the kiosk never asks for it.

@@ -48,7 +48,8 @@ export async function issueCertificate(
   if (earlier && (earlier.requestDigest !== requestDigest || earlier.kioskId !== kioskId)) {
     return fail('IDEMPOTENCY_CONFLICT');
   }
-  if (earlier && earlier.status !== 'issued') return fail('ISSUANCE_ALREADY_FINAL', `outcome ${earlier.status}`);
+  if (earlier && earlier.status !== 'issued')
+    return fail('ISSUANCE_ALREADY_FINAL', `outcome ${earlier.status}`);
 
   // 2. The card data: certificate by AKI, data signature, digests.
   const card = verifyCardData(

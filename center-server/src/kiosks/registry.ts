@@ -3,7 +3,10 @@ import type { ErrorCode, Result } from '@kiosk/protocol';
 import type { CenterDb } from '../db.js';
 
 export type KioskStatus = 'active' | 'suspended' | 'revoked';
-export type KioskRefusal = Extract<ErrorCode, 'LINE_KIOSK_UNKNOWN' | 'LINE_KIOSK_SUSPENDED' | 'LINE_KIOSK_REVOKED'>;
+export type KioskRefusal = Extract<
+  ErrorCode,
+  'LINE_KIOSK_UNKNOWN' | 'LINE_KIOSK_SUSPENDED' | 'LINE_KIOSK_REVOKED'
+>;
 
 const REFUSAL: Record<Exclude<KioskStatus, 'active'>, KioskRefusal> = {
   suspended: 'LINE_KIOSK_SUSPENDED',

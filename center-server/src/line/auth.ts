@@ -3,7 +3,7 @@
  * (never the body), the request signature proves the request came from that certificate's key, the nonce makes it
  * single-use, and the registry says whether the kiosk may still use the line.
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { verifyRequest } from '@kiosk/protocol/line-signature';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -50,14 +50,18 @@ export function lineAuth(app: FastifyInstance, opts: LineAuthOptions): void {
   const replay = new ReplayCache(opts.windowSeconds);
   app.decorateRequest('kioskId', '');
   app.decorateRequest('rawBody', undefined);
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (request, body, done) => {
-    request.rawBody = body as Buffer;
-    try {
-      done(null, JSON.parse((body as Buffer).toString('utf8')));
-    } catch {
-      done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: 64 * 1024 },
+    (request, body, done) => {
+      request.rawBody = body as Buffer;
+      try {
+        done(null, JSON.parse((body as Buffer).toString('utf8')));
+      } catch {
+        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
+      }
+    },
+  );
 
   app.addHook('preValidation', async (request, reply) => {
     const peer = peerOf(request);

@@ -25,7 +25,14 @@ export interface LineRoutesOptions {
   readonly heartbeatSeconds: number;
 }
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+};
 
 export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void {
   const { issuance } = opts;
@@ -49,7 +56,12 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
     { schema: { body: IssuanceRequest, response: { 200: IssuanceResponse, ...errors } } },
     async (request, reply) => {
       if (request.body.copies > opts.maxCopies) return sendError(reply, 'REQUEST_INVALID', 'too many copies');
-      const result = await issueCertificate(issuance, request.kioskId, request.body, request.rawBody ?? Buffer.alloc(0));
+      const result = await issueCertificate(
+        issuance,
+        request.kioskId,
+        request.body,
+        request.rawBody ?? Buffer.alloc(0),
+      );
       if (!result.ok) return sendError(reply, result.error.code, result.error.detail);
       return result.value;
     },
@@ -57,13 +69,18 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
 
   app.post<{ Params: OutcomeParams; Body: OutcomeRequest }>(
     LINE_PATHS.outcome,
-    { schema: { params: OutcomeParams, body: OutcomeRequest, response: { 200: OutcomeResponse, ...errors } } },
+    {
+      schema: { params: OutcomeParams, body: OutcomeRequest, response: { 200: OutcomeResponse, ...errors } },
+    },
     async (request, reply) => {
       const { certificateId } = request.params;
       const { outcome, reason } = request.body;
       const result = issuance.ledger.recordOutcome(request.kioskId, certificateId, outcome, reason);
       if (!result.ok) return sendError(reply, result.error);
-      return { certificateId, status: result.value === 'completed' ? 'completed' : 'void' } satisfies OutcomeResponse;
+      return {
+        certificateId,
+        status: result.value === 'completed' ? 'completed' : 'void',
+      } satisfies OutcomeResponse;
     },
   );
 
@@ -73,7 +90,10 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
     async (request) => {
       const receivedAt = new Date();
       opts.heartbeats.record(request.kioskId, request.body, receivedAt);
-      return { receivedAt: receivedAt.toISOString(), nextInSeconds: opts.heartbeatSeconds } satisfies HeartbeatAck;
+      return {
+        receivedAt: receivedAt.toISOString(),
+        nextInSeconds: opts.heartbeatSeconds,
+      } satisfies HeartbeatAck;
     },
   );
 }

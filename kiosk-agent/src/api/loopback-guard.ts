@@ -6,6 +6,7 @@ export function loopbackGuard(port: number, extraOrigins: readonly string[] = []
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const origins = new Set([...[...hosts].map((h) => `http://${h}`), ...extraOrigins]);
   return (host: string | undefined, origin: string | undefined): boolean =>
-    host !== undefined && (hosts.has(host) || extraOrigins.some((o) => new URL(o).host === host)) &&
+    host !== undefined &&
+    (hosts.has(host) || extraOrigins.some((o) => new URL(o).host === host)) &&
     (origin === undefined || origins.has(origin));
 }

@@ -4,7 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import { AGENT_PATHS, DemoCardInsert, errorBody, Intent, statusOf, type AgentEvent, type DemoDock, type ErrorCode } from '@kiosk/protocol';
+import {
+  AGENT_PATHS,
+  DemoCardInsert,
+  errorBody,
+  Intent,
+  statusOf,
+  type AgentEvent,
+  type DemoDock,
+  type ErrorCode,
+} from '@kiosk/protocol';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { KioskSession } from '../session/machine.js';
 import { loopbackGuard } from './loopback-guard.js';
@@ -35,7 +44,10 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
   app.addHook('onRequest', async (request, reply) => {
     if (!allowed) {
       const address = app.server.address();
-      allowed = loopbackGuard(typeof address === 'object' && address ? address.port : opts.port, opts.extraOrigins);
+      allowed = loopbackGuard(
+        typeof address === 'object' && address ? address.port : opts.port,
+        opts.extraOrigins,
+      );
     }
     if (!allowed(request.headers.host, request.headers.origin)) return send(reply, 'AGENT_ORIGIN_REFUSED');
   });
@@ -51,7 +63,11 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
   app.get(AGENT_PATHS.events, (request, reply) => {
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     const write = (event: AgentEvent): void => {
       res.write(`data: ${JSON.stringify(event)}\n\n`);
     };
@@ -67,7 +83,8 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
 
   app.post<{ Body: Intent }>(AGENT_PATHS.intents, { schema: { body: Intent } }, async (request, reply) => {
     const result = session.handle(request.body);
-    if (!result.ok) return send(reply, result.error, `${request.body.type} at ${session.snapshot().screen.step}`);
+    if (!result.ok)
+      return send(reply, result.error, `${request.body.type} at ${session.snapshot().screen.step}`);
     return reply.code(202).send({ accepted: true });
   });
 
@@ -77,7 +94,8 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
     app.post<{ Body: { id: string } }>(
       AGENT_PATHS.devCardInsert,
       { schema: { body: DemoCardInsert } },
-      async (request, reply) => (dock.insert(request.body.id) ? dock.dock() : send(reply, 'NOT_FOUND', 'no such demo card')),
+      async (request, reply) =>
+        dock.insert(request.body.id) ? dock.dock() : send(reply, 'NOT_FOUND', 'no such demo card'),
     );
     app.post(AGENT_PATHS.devCardRemove, async () => {
       dock.remove();

@@ -84,7 +84,8 @@ export class LineClient {
       }),
     );
     return new Promise((resolve) => {
-      const unreachable = (detail: string): void => resolve({ ok: false, error: lineError('LINE_UNREACHABLE', detail) });
+      const unreachable = (detail: string): void =>
+        resolve({ ok: false, error: lineError('LINE_UNREACHABLE', detail) });
       const req = httpsRequest(
         new URL(target, this.base),
         { method, headers, agent: this.agent, timeout: this.opts.timeoutMs ?? 15_000 },

@@ -2,7 +2,14 @@
  * After the resident confirms: ask the centre for the certificate, take the fee, print, hand over the receipt, and
  * tell the centre how it ended. A certificate that did not print is never charged and is void at the centre.
  */
-import type { CertificateKind, ErrorCode, IssuanceResponse, Order, Result, SessionStep } from '@kiosk/protocol';
+import type {
+  CertificateKind,
+  ErrorCode,
+  IssuanceResponse,
+  Order,
+  Result,
+  SessionStep,
+} from '@kiosk/protocol';
 import type { CardFiles } from '../devices/card-reader/card-reader.js';
 import type { SessionDeps } from './ports.js';
 
@@ -84,6 +91,7 @@ export async function runIssuance(
     outcome: 'printed',
     receiptPrinted: receipt.ok,
   });
-  if (!reported.ok) deps.log(`outcome for ${certificate.certificateId} not delivered: ${reported.error.code}`);
+  if (!reported.ok)
+    deps.log(`outcome for ${certificate.certificateId} not delivered: ${reported.error.code}`);
   return { ok: true, value: undefined };
 }

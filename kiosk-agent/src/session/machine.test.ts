@@ -2,7 +2,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorBody, type IssuanceRequest, type Menu, type SessionSnapshot, type SessionStep } from '@kiosk/protocol';
+import {
+  errorBody,
+  type IssuanceRequest,
+  type Menu,
+  type SessionSnapshot,
+  type SessionStep,
+} from '@kiosk/protocol';
 import { keyIdentifier } from '@kiosk/protocol/card-data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../devices/a4-printer/simulated.js';
@@ -16,15 +22,35 @@ import type { LineApi } from './ports.js';
 
 const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const holder = { myNumber: '123456789018', name: '佐藤 花子', address: '東京都中央区築地一丁目1番1号', birthDate: '1950-04-01', sex: 'female' as const };
+const holder = {
+  myNumber: '123456789018',
+  name: '佐藤 花子',
+  address: '東京都中央区築地一丁目1番1号',
+  birthDate: '1950-04-01',
+  sex: 'female' as const,
+};
 
 const menu: Menu = {
   kind: 'vaccination',
   serverTime: '2026-11-20T01:00:00Z',
   maxCopies: 3,
   municipalities: [
-    { code: '131024', name: { ja: '中央区', en: 'Chuo City' }, open: true, variants: ['domestic', 'overseas'], feeYen: 120, notices: [] },
-    { code: '131113', name: { ja: '大田区', en: 'Ota City' }, open: false, variants: ['domestic'], feeYen: 120, notices: [] },
+    {
+      code: '131024',
+      name: { ja: '中央区', en: 'Chuo City' },
+      open: true,
+      variants: ['domestic', 'overseas'],
+      feeYen: 120,
+      notices: [],
+    },
+    {
+      code: '131113',
+      name: { ja: '大田区', en: 'Ota City' },
+      open: false,
+      variants: ['domestic'],
+      feeYen: 120,
+      notices: [],
+    },
   ],
 };
 
@@ -41,7 +67,14 @@ class RecordingLine implements LineApi {
     if (this.failIssuance) return { ok: false as const, error: errorBody(this.failIssuance).error };
     return {
       ok: true as const,
-      value: { requestId: request.requestId, certificateId: '131024-ABCDEFGH1234', issuedOn: '2026-11-20', feeYen: 120 * request.copies, copies: request.copies, pdf: Buffer.from('%PDF-1.7 test').toString('base64') },
+      value: {
+        requestId: request.requestId,
+        certificateId: '131024-ABCDEFGH1234',
+        issuedOn: '2026-11-20',
+        feeYen: 120 * request.copies,
+        copies: request.copies,
+        pdf: Buffer.from('%PDF-1.7 test').toString('base64'),
+      },
     };
   }
   async outcome(certificateId: string, body: { outcome: string; reason?: string | undefined }) {
@@ -103,7 +136,9 @@ async function toConfirm() {
   expect((await reach('enter_pin')).triesLeft).toBe(3);
   session.handle({ type: 'submit_pin', pin: '1234' });
   await reach('choose');
-  expect(session.handle({ type: 'choose', municipalityCode: '131024', variant: 'domestic', copies: 2 }).ok).toBe(true);
+  expect(
+    session.handle({ type: 'choose', municipalityCode: '131024', variant: 'domestic', copies: 2 }).ok,
+  ).toBe(true);
   return reach('confirm');
 }
 
@@ -115,7 +150,9 @@ describe('kiosk session', () => {
     expect((await reach('take_card')).printed).toBe(true);
     expect(readdirSync(tray)).toHaveLength(2);
     expect(payment.settledYen).toBe(240);
-    expect(line.outcomes).toEqual([{ certificateId: '131024-ABCDEFGH1234', outcome: 'printed', receiptPrinted: true }]);
+    expect(line.outcomes).toEqual([
+      { certificateId: '131024-ABCDEFGH1234', outcome: 'printed', receiptPrinted: true },
+    ]);
     expect(line.issued[0]?.card.ef0001).toBe(Buffer.from(card.files.ef0001).toString('base64'));
     reader.remove();
     await reach('take_certificate');
@@ -130,7 +167,11 @@ describe('kiosk session', () => {
     for (const triesLeft of [2, 1]) {
       const asked = new Promise<void>((resolve) => {
         const stop = session.subscribe((s) => {
-          if (s.screen.step === 'enter_pin' && s.screen.lastAttemptWrong && s.screen.triesLeft === triesLeft) {
+          if (
+            s.screen.step === 'enter_pin' &&
+            s.screen.lastAttemptWrong &&
+            s.screen.triesLeft === triesLeft
+          ) {
             stop();
             resolve();
           }
@@ -152,8 +193,12 @@ describe('kiosk session', () => {
     await toConfirm();
     session.handle({ type: 'back' });
     await reach('choose');
-    expect(session.handle({ type: 'choose', municipalityCode: '131113', variant: 'domestic', copies: 1 }).ok).toBe(false);
-    expect(session.handle({ type: 'choose', municipalityCode: '131024', variant: 'domestic', copies: 4 }).ok).toBe(false);
+    expect(
+      session.handle({ type: 'choose', municipalityCode: '131113', variant: 'domestic', copies: 1 }).ok,
+    ).toBe(false);
+    expect(
+      session.handle({ type: 'choose', municipalityCode: '131024', variant: 'domestic', copies: 4 }).ok,
+    ).toBe(false);
   });
 
   it('a failed print is refunded and reported failed', async () => {
@@ -164,7 +209,9 @@ describe('kiosk session', () => {
     expect(failed.code).toBe('PRINT_FAILED');
     expect(payment.refundedYen).toBe(240);
     expect(payment.settledYen).toBe(0);
-    expect(line.outcomes).toEqual([{ certificateId: '131024-ABCDEFGH1234', outcome: 'failed', reason: 'no_paper' }]);
+    expect(line.outcomes).toEqual([
+      { certificateId: '131024-ABCDEFGH1234', outcome: 'failed', reason: 'no_paper' },
+    ]);
   });
 
   it('a refusal from the centre charges nothing and asks for the card back', async () => {
@@ -172,7 +219,11 @@ describe('kiosk session', () => {
     await toConfirm();
     session.handle({ type: 'confirm' });
     const failed = await reach('failed');
-    expect(failed).toMatchObject({ code: 'RECORD_NOT_FOUND', messageKey: 'error.record_not_found', cardPresent: true });
+    expect(failed).toMatchObject({
+      code: 'RECORD_NOT_FOUND',
+      messageKey: 'error.record_not_found',
+      cardPresent: true,
+    });
     expect(payment.settledYen + payment.refundedYen).toBe(0);
     session.handle({ type: 'cancel' });
     expect((await reach('take_card')).printed).toBe(false);

@@ -30,7 +30,13 @@ const WAITING: ReadonlySet<SessionStep['step']> = new Set([
   'failed',
 ]);
 /** Steps a resident may cancel: everything before the request goes to the centre. */
-const CANCELLABLE: ReadonlySet<SessionStep['step']> = new Set(['insert_card', 'enter_pin', 'choose', 'confirm', 'failed']);
+const CANCELLABLE: ReadonlySet<SessionStep['step']> = new Set([
+  'insert_card',
+  'enter_pin',
+  'choose',
+  'confirm',
+  'failed',
+]);
 
 export type IntentRefusal = Extract<ErrorCode, 'INTENT_NOT_ALLOWED'>;
 
@@ -153,7 +159,12 @@ export class KioskSession {
     const pinResult = verified.value;
     if (pinResult.kind === 'blocked') return this.fail('CARD_PIN_BLOCKED');
     if (pinResult.kind === 'wrong') {
-      this.show({ step: 'enter_pin', triesLeft: pinResult.triesLeft, onReaderKeypad: false, lastAttemptWrong: true });
+      this.show({
+        step: 'enter_pin',
+        triesLeft: pinResult.triesLeft,
+        onReaderKeypad: false,
+        lastAttemptWrong: true,
+      });
       return;
     }
     const files = await textAp.readFiles();
@@ -173,7 +184,11 @@ export class KioskSession {
     if (this.screen.step !== 'choose' || !menu) return refused;
     const municipality = menu.municipalities.find((m) => m.code === intent.municipalityCode);
     // The UI only offers what the menu allows; anything else is refused, never trusted.
-    if (!municipality?.open || !municipality.variants.includes(intent.variant) || intent.copies > menu.maxCopies) {
+    if (
+      !municipality?.open ||
+      !municipality.variants.includes(intent.variant) ||
+      intent.copies > menu.maxCopies
+    ) {
       return refused;
     }
     this.show({
@@ -197,7 +212,8 @@ export class KioskSession {
     this.working = { kind };
     const outcome = await runIssuance(this.deps, { order, files, kind }, (screen) => this.show(screen));
     if (!outcome.ok) return this.fail(outcome.error);
-    if (this.deps.devices.cardReader.status().kind === 'card_present') this.show({ step: 'take_card', printed: true });
+    if (this.deps.devices.cardReader.status().kind === 'card_present')
+      this.show({ step: 'take_card', printed: true });
     else this.show({ step: 'take_certificate' });
   }
 

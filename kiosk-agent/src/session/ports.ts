@@ -1,5 +1,12 @@
 /** What the session machine needs from the outside: devices and the line. Tests and the demo pass their own. */
-import type { CertificateKind, IssuanceRequest, IssuanceResponse, Menu, OutcomeRequest, Result } from '@kiosk/protocol';
+import type {
+  CertificateKind,
+  IssuanceRequest,
+  IssuanceResponse,
+  Menu,
+  OutcomeRequest,
+  Result,
+} from '@kiosk/protocol';
 import type { A4Printer } from '../devices/a4-printer/a4-printer.js';
 import type { CardReader } from '../devices/card-reader/card-reader.js';
 import type { PaymentDevice } from '../devices/payment/payment.js';

@@ -58,7 +58,16 @@ describe('signature base (RFC 9421 §2.5)', () => {
         'content-length': '18',
       },
     };
-    const components = ['date', '@method', '@path', '@query', '@authority', 'content-type', 'content-digest', 'content-length'];
+    const components = [
+      'date',
+      '@method',
+      '@path',
+      '@query',
+      '@authority',
+      'content-type',
+      'content-digest',
+      'content-length',
+    ];
     const params = new Map<string, string | number>([
       ['created', 1618884473],
       ['keyid', 'test-key-rsa-pss'],
@@ -93,21 +102,43 @@ describe('line request signatures', () => {
   });
 
   it('signs requests without a body over method, authority, path and query only', () => {
-    const req: SignableRequest = { method: 'GET', authority: 'localhost:8443', target: '/v1/menu?kind=vaccination', headers: {} };
-    const sig = signRequest(req, false, { keyId: 'kiosk-0001', privateKey: kioskKey.privateKey, created: now });
+    const req: SignableRequest = {
+      method: 'GET',
+      authority: 'localhost:8443',
+      target: '/v1/menu?kind=vaccination',
+      headers: {},
+    };
+    const sig = signRequest(req, false, {
+      keyId: 'kiosk-0001',
+      privateKey: kioskKey.privateKey,
+      created: now,
+    });
     expect(sig['signature-input']).toMatch(/^kiosk=\("@method" "@authority" "@path" "@query"\);created=/);
     const result = verifyRequest({ ...req, headers: sig }, { ...opts, body: undefined });
     expect(result.ok).toBe(true);
-    const moved = verifyRequest({ ...req, target: '/v1/menu?kind=other', headers: sig }, { ...opts, body: undefined });
+    const moved = verifyRequest(
+      { ...req, target: '/v1/menu?kind=other', headers: sig },
+      { ...opts, body: undefined },
+    );
     expect(moved).toMatchObject({ ok: false, error: { code: 'LINE_SIGNATURE_INVALID' } });
   });
 
   const refusals: [string, SignableRequest, Partial<VerifyOptions>, string][] = [
-    ['no headers', { ...signedRequest(), headers: { 'content-type': 'application/json' } }, {}, 'LINE_SIGNATURE_MISSING'],
+    [
+      'no headers',
+      { ...signedRequest(), headers: { 'content-type': 'application/json' } },
+      {},
+      'LINE_SIGNATURE_MISSING',
+    ],
     ['another path', { ...signedRequest(), target: '/v1/heartbeats' }, {}, 'LINE_SIGNATURE_INVALID'],
     ['another method', { ...signedRequest(), method: 'PUT' }, {}, 'LINE_SIGNATURE_INVALID'],
     ['another host', { ...signedRequest(), authority: 'evil.example:8443' }, {}, 'LINE_SIGNATURE_INVALID'],
-    ['another body', signedRequest(), { body: Buffer.from('{"municipalityCode":"131113"}') }, 'CONTENT_DIGEST_MISMATCH'],
+    [
+      'another body',
+      signedRequest(),
+      { body: Buffer.from('{"municipalityCode":"131113"}') },
+      'CONTENT_DIGEST_MISMATCH',
+    ],
     ['another kiosk key', signedRequest(), { publicKey: otherKey.publicKey }, 'LINE_SIGNATURE_INVALID'],
     ['keyid of another kiosk', signedRequest(), { expectedKeyId: 'kiosk-0002' }, 'LINE_SIGNATURE_INVALID'],
     ['too old', signedRequest({}, now - 61), {}, 'LINE_SIGNATURE_STALE'],
@@ -121,13 +152,22 @@ describe('line request signatures', () => {
     const req = signedRequest();
     const weaker = {
       ...req,
-      headers: { ...req.headers, 'signature-input': req.headers['signature-input']?.replace(' "content-digest"', '') },
+      headers: {
+        ...req.headers,
+        'signature-input': req.headers['signature-input']?.replace(' "content-digest"', ''),
+      },
     };
-    expect(verifyRequest(weaker, opts)).toMatchObject({ ok: false, error: { code: 'LINE_SIGNATURE_INVALID' } });
+    expect(verifyRequest(weaker, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'LINE_SIGNATURE_INVALID' },
+    });
   });
 
   it('refuses garbage headers without throwing', () => {
-    const req = { ...signedRequest(), headers: { ...signedRequest().headers, signature: 'kiosk=(((', 'signature-input': '=' } };
+    const req = {
+      ...signedRequest(),
+      headers: { ...signedRequest().headers, signature: 'kiosk=(((', 'signature-input': '=' },
+    };
     expect(verifyRequest(req, opts)).toMatchObject({ ok: false, error: { code: 'LINE_SIGNATURE_INVALID' } });
   });
 });

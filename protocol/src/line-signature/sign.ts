@@ -78,11 +78,17 @@ const invalid = (detail: string): Result<never, SignatureFailure> => ({
   error: { code: 'LINE_SIGNATURE_INVALID', detail },
 });
 
-export function verifyRequest(req: SignableRequest, opts: VerifyOptions): Result<VerifiedSignature, SignatureFailure> {
+export function verifyRequest(
+  req: SignableRequest,
+  opts: VerifyOptions,
+): Result<VerifiedSignature, SignatureFailure> {
   const inputHeader = req.headers['signature-input'];
   const signatureHeader = req.headers['signature'];
   if (!inputHeader || !signatureHeader) {
-    return { ok: false, error: { code: 'LINE_SIGNATURE_MISSING', detail: 'no Signature-Input or Signature' } };
+    return {
+      ok: false,
+      error: { code: 'LINE_SIGNATURE_MISSING', detail: 'no Signature-Input or Signature' },
+    };
   }
   let input, signature;
   try {
@@ -91,7 +97,8 @@ export function verifyRequest(req: SignableRequest, opts: VerifyOptions): Result
   } catch {
     return invalid('unparseable signature headers');
   }
-  if (!input || !isInnerList(input) || !signature || isInnerList(signature)) return invalid('no "kiosk" signature');
+  if (!input || !isInnerList(input) || !signature || isInnerList(signature))
+    return invalid('no "kiosk" signature');
   const [items, params] = input;
   const components = items.map(([name]) => name);
   const hasBody = opts.body !== undefined && opts.body.length > 0;
@@ -102,21 +109,33 @@ export function verifyRequest(req: SignableRequest, opts: VerifyOptions): Result
   const created = params.get('created');
   const nonce = params.get('nonce');
   const keyId = params.get('keyid');
-  if (params.get('alg') !== SIGNATURE_ALG || params.get('tag') !== SIGNATURE_TAG) return invalid('wrong alg or tag');
+  if (params.get('alg') !== SIGNATURE_ALG || params.get('tag') !== SIGNATURE_TAG)
+    return invalid('wrong alg or tag');
   if (typeof created !== 'number' || typeof nonce !== 'string' || nonce.length < 16 || nonce.length > 64) {
     return invalid('created or nonce missing');
   }
   if (keyId !== opts.expectedKeyId) return invalid('keyid is not the kiosk of the client certificate');
   if (Math.abs(opts.nowSeconds - created) > opts.windowSeconds) {
-    return { ok: false, error: { code: 'LINE_SIGNATURE_STALE', detail: `created ${created}, now ${opts.nowSeconds}` } };
+    return {
+      ok: false,
+      error: { code: 'LINE_SIGNATURE_STALE', detail: `created ${created}, now ${opts.nowSeconds}` },
+    };
   }
   if (hasBody && !contentDigestMatches(req.headers['content-digest'], opts.body ?? new Uint8Array())) {
-    return { ok: false, error: { code: 'CONTENT_DIGEST_MISMATCH', detail: 'body differs from Content-Digest' } };
+    return {
+      ok: false,
+      error: { code: 'CONTENT_DIGEST_MISMATCH', detail: 'body differs from Content-Digest' },
+    };
   }
   const base = signatureBase(req, components, params);
   if (!base.ok) return invalid(`request lacks ${base.missing}`);
   const [value] = signature;
   if (!(value instanceof ArrayBuffer)) return invalid('signature is not a byte sequence');
-  const good = verify('sha256', Buffer.from(base.base), { key: opts.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(value));
+  const good = verify(
+    'sha256',
+    Buffer.from(base.base),
+    { key: opts.publicKey, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(value),
+  );
   return good ? { ok: true, value: { keyId, created, nonce } } : invalid('signature does not verify');
 }

@@ -20,10 +20,7 @@ export interface CardFiles {
 }
 
 export type CardError = Extract<ErrorCode, 'CARD_NOT_PRESENT' | 'CARD_READ_FAILED'>;
-export type PinResult =
-  | { kind: 'verified' }
-  | { kind: 'wrong'; triesLeft: number }
-  | { kind: 'blocked' };
+export type PinResult = { kind: 'verified' } | { kind: 'wrong'; triesLeft: number } | { kind: 'blocked' };
 
 export interface TextApplication {
   /** Tries left, read without using one (VERIFY with no data). */

@@ -39,7 +39,8 @@ export class SimulatedCardReader implements CardReader {
     return {
       ok: true,
       value: {
-        pinTriesLeft: async () => (present() ? { ok: true, value: card.pinTriesLeft } : { ok: false, error: 'CARD_NOT_PRESENT' }),
+        pinTriesLeft: async () =>
+          present() ? { ok: true, value: card.pinTriesLeft } : { ok: false, error: 'CARD_NOT_PRESENT' },
         verifyPin: async (pin) => {
           if (!present()) return { ok: false, error: 'CARD_NOT_PRESENT' };
           const result = card.verifyPin(pin);
