@@ -51,7 +51,7 @@ export type Menu = Static<typeof Menu>;
 /** The raw elementary files read from the card's text application, base64. */
 export const CardData = Type.Object({
   ef0001: Type.String({ contentEncoding: 'base64', maxLength: 64 }),
-  ef0002: Type.String({ contentEncoding: 'base64', maxLength: 1024 }),
+  ef0002: Type.String({ contentEncoding: 'base64', maxLength: 2048 }),
   ef0003: Type.String({ contentEncoding: 'base64', maxLength: 1024 }),
   ef0004: Type.String({ contentEncoding: 'base64', maxLength: 2048 }),
 });

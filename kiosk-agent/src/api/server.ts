@@ -34,11 +34,21 @@ export interface AgentServerOptions {
   readonly logger?: boolean;
 }
 
+/** The UI needs nothing but its own origin: no inline code, no third-party hosts, no framing. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const send = (reply: FastifyReply, code: ErrorCode, detail?: string) =>
   reply.code(statusOf(code)).send(errorBody(code, detail));
 
 export async function createAgentServer(opts: AgentServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 16 * 1024 });
+  // Event streams stay open for ever; closing the agent must not wait for the browser to let go.
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: 16 * 1024,
+    forceCloseConnections: true,
+  });
   // Built on the first request, when the port is known (port 0 picks one at listen time).
   let allowed: ReturnType<typeof loopbackGuard> | undefined;
   app.addHook('onRequest', async (request, reply) => {
@@ -104,6 +114,10 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
   }
 
   if (existsSync(opts.uiDir)) {
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('content-security-policy', CSP);
+      reply.header('x-content-type-options', 'nosniff');
+    });
     await app.register(fastifyStatic, { root: opts.uiDir, index: 'index.html' });
   } else {
     app.get('/', async (_request, reply) =>
