@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { devPkiPaths, readRecordStoreMasterKey, readTlsMaterial } from '@kiosk/certs';
 import { httpRecordStore, openSqliteRecordStore, type RecordStore } from '@kiosk/record-store';
+import { seedDemoData } from '@kiosk/record-store/demo';
 import type { FastifyInstance } from 'fastify';
 import { createCenterServer } from './app.js';
 import { loadCardTrustAnchors } from './card-trust.js';
@@ -36,7 +37,10 @@ export interface RunningCenter {
 function openRecordStore(config: CenterConfig): RecordStore {
   if (config.recordStore.kind === 'embedded') {
     const masterKey = readRecordStoreMasterKey(config.certsDir);
-    return openSqliteRecordStore({ file: config.recordStore.dbFile, masterKey });
+    const store = openSqliteRecordStore({ file: config.recordStore.dbFile, masterKey });
+    // The embedded default stands in for the municipalities' stores: with demo data it holds the demo residents.
+    if (config.seedDemo) seedDemoData(store);
+    return store;
   }
   return httpRecordStore({
     baseUrl: config.recordStore.url,

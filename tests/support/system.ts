@@ -23,28 +23,37 @@ export interface TestSystem {
 /** A Japan-time weekday morning, so participation hours never depend on when the tests run. */
 export const OPEN_HOURS_NOW = (): Date => new Date('2026-11-20T10:00:00+09:00');
 
-export async function startTestSystem(opts: { agent: boolean }): Promise<TestSystem> {
+export async function startTestSystem(opts: {
+  agent: boolean;
+  /** 'http' (default) runs the record store as its own mTLS service; 'embedded' inside the centre. */
+  recordStore?: 'http' | 'embedded';
+}): Promise<TestSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-system-'));
   const certsDir = join(dir, 'certs');
   await generateDevPki({ dir: certsDir, kiosks: 2, log: () => {} });
-  const recordStore = await startRecordStoreService(
-    {
-      dbFile: join(dir, 'record-store.sqlite'),
-      host: '127.0.0.1',
-      port: 0,
-      certsDir,
-      allowedClients: ['center'],
-      seedDemo: true,
-      logLevel: 'silent',
-    },
-    readServiceKeyMaterial(certsDir),
-  );
+  const embedded = opts.recordStore === 'embedded';
+  const recordStore = embedded
+    ? undefined
+    : await startRecordStoreService(
+        {
+          dbFile: join(dir, 'record-store.sqlite'),
+          host: '127.0.0.1',
+          port: 0,
+          certsDir,
+          allowedClients: ['center'],
+          seedDemo: true,
+          logLevel: 'silent',
+        },
+        readServiceKeyMaterial(certsDir),
+      );
   const center = await startCenter({
     host: '127.0.0.1',
     port: 0,
     dbFile: join(dir, 'center.sqlite'),
     certsDir,
-    recordStore: { kind: 'http', url: recordStore.url },
+    recordStore: recordStore
+      ? { kind: 'http', url: recordStore.url }
+      : { kind: 'embedded', dbFile: join(dir, 'record-store.sqlite') },
     seedDemo: true,
     now: OPEN_HOURS_NOW,
   });
@@ -68,7 +77,7 @@ export async function startTestSystem(opts: { agent: boolean }): Promise<TestSys
     async close() {
       await agent?.close();
       await center.close();
-      await recordStore.close();
+      await recordStore?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
