@@ -9,7 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceFirst.conditions, externalConditions: ['source'] } },
   test: {
     projects: [
-      ...['protocol', 'certs', 'record-store', 'center-server', 'kiosk-agent', 'kiosk-ui'].map((name) => ({
+      ...['protocol', 'certs', 'certificate', 'record-store', 'center-server', 'kiosk-agent', 'kiosk-ui'].map((name) => ({
         extends: true,
         test: { name, root: name, include: ['src/**/*.test.ts'] },
       })),

@@ -9,6 +9,6 @@ export {
 } from './participation/participation.js';
 export { issuanceLedger, type IssuanceLedger } from './issuance/ledger.js';
 export { issueCertificate, type IssuanceDeps } from './issuance/pipeline.js';
-export { composeCertificate } from './certificate/compose.js';
+export { composeCertificate } from '@kiosk/certificate';
 export { loadCardTrustAnchors } from './card-trust.js';
 export { startCenter, type CenterConfig } from './start.js';

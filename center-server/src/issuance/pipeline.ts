@@ -6,7 +6,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { ErrorCode, IssuanceRequest, IssuanceResponse, Result } from '@kiosk/protocol';
 import { verifyCardData } from '@kiosk/protocol/card-data';
-import { composeCertificate } from '../certificate/compose.js';
+import { composeCertificate } from '@kiosk/certificate';
 import type { Participation } from '../participation/participation.js';
 import type { RecordStore } from '@kiosk/record-store';
 import { newCertificateId } from './certificate-id.js';
