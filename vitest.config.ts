@@ -9,10 +9,12 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceFirst.conditions, externalConditions: ['source'] } },
   test: {
     projects: [
-      ...['protocol', 'certs', 'certificate', 'record-store', 'center-server', 'kiosk-agent', 'kiosk-ui'].map((name) => ({
-        extends: true,
-        test: { name, root: name, include: ['src/**/*.test.ts'] },
-      })),
+      ...['protocol', 'certs', 'certificate', 'record-store', 'center-server', 'kiosk-agent', 'kiosk-ui'].map(
+        (name) => ({
+          extends: true,
+          test: { name, root: name, include: ['src/**/*.test.ts'] },
+        }),
+      ),
       {
         extends: true,
         test: {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the tests drive for real: PC/SC (pcscd + the vpcd virtual reader), CUPS with a PDF queue, socat
-# for the serial receipt printer, Chromium for the UIs, poppler and zbar to read printed certificates, CJK fonts.
+# Debian packages the tests drive for real: PC/SC (pcscd + the vpcd virtual reader; unshare, ip and socat give the
+# tests' pcscd its own namespaces), CUPS with a PDF queue, socat for the serial receipt printer, Chromium for the
+# UIs, poppler and zbar to read printed certificates, CJK fonts.
 # Run as root (CI is root); skips apt entirely when everything is already there.
 set -euo pipefail
 
 packages=(
   build-essential python3 pkg-config
-  pcscd libpcsclite-dev vsmartcard-vpcd
+  pcscd libpcsclite-dev vsmartcard-vpcd util-linux iproute2
   cups printer-driver-cups-pdf
   socat
   chromium

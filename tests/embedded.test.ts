@@ -25,11 +25,11 @@ afterAll(async () => {
 it('issues from the embedded record store with the demo data', async () => {
   const resident = DEMO_RESIDENTS.find((r) => r.record.passport && r.record.status === 'resident');
   if (!resident) throw new Error('no demo resident with passport data');
-  const card = new VirtualCard(
-    resident.card,
-    loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
-    resident.card.pin,
-  );
+  const card = new VirtualCard({
+    holder: resident.card,
+    issuer: loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
+    pin: resident.card.pin,
+  });
   const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   const issued = await line.issue({
     requestId: randomUUID(),

@@ -32,11 +32,11 @@ function residentWhere(test: (r: DemoResident) => boolean): DemoResident {
 }
 
 function issuanceFor(resident: DemoResident, variant: 'domestic' | 'overseas' = 'domestic'): IssuanceRequest {
-  const card = new VirtualCard(
-    resident.card,
-    loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
-    resident.card.pin,
-  );
+  const card = new VirtualCard({
+    holder: resident.card,
+    issuer: loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
+    pin: resident.card.pin,
+  });
   const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   return {
     requestId: randomUUID(),

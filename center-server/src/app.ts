@@ -1,7 +1,8 @@
 /**
  * The centre's HTTPS server. The line needs a client certificate from the line CA; the TLS layer asks for one but
  * lets the request through without it, so that the refusal is a JSON error with a stable code rather than a bare
- * handshake failure a kiosk cannot explain.
+ * handshake failure a kiosk cannot explain. The same lenient handshake serves the public `/.well-known/` routes
+ * (signing keys, revocations), which sit outside the line's authentication.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './http-errors.js';
@@ -10,10 +11,13 @@ import type { HeartbeatBoard } from './kiosks/heartbeats.js';
 import type { KioskRegistry } from './kiosks/registry.js';
 import { lineAuth } from './line/auth.js';
 import { lineRoutes } from './line/routes.js';
+import { wellKnownRoutes, type WellKnownOptions } from './well-known/routes.js';
 
 export interface CenterServerOptions {
   readonly tls: { readonly key: string; readonly cert: string; readonly ca: string };
   readonly issuance: IssuanceDeps;
+  /** What verifiers fetch: the signing keys and the revocation lists. */
+  readonly publication: WellKnownOptions;
   readonly registry: KioskRegistry;
   readonly heartbeats: HeartbeatBoard;
   readonly signatureWindowSeconds?: number;
@@ -31,6 +35,7 @@ export async function createCenterServer(opts: CenterServerOptions): Promise<Fas
   });
   installErrorHandlers(app);
   app.get('/health', async () => ({ status: 'ok' }));
+  wellKnownRoutes(app, opts.publication);
   await app.register(async (line) => {
     lineAuth(line, { registry: opts.registry, windowSeconds: opts.signatureWindowSeconds ?? 60 });
     lineRoutes(line, {

@@ -1,6 +1,6 @@
 /**
- * The centre's own sqlite database: kiosk registry, participation settings, issuance ledger. It holds no applicant
- * data: no My Number, name, birth date or certificate content; see docs/privacy.md.
+ * The centre's own sqlite database: kiosk registry, participation settings, issuance ledger, revoked certificate
+ * IDs. It holds no applicant data: no My Number, name, birth date or certificate content; see docs/privacy.md.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -36,6 +36,12 @@ const MIGRATIONS: readonly string[] = [
      outcome_reason TEXT,
      created_at TEXT NOT NULL,
      outcome_at TEXT
+   );`,
+  // Revoked certificates: the ID only (which carries no applicant data), why, and when.
+  `CREATE TABLE revocations (
+     certificate_id TEXT PRIMARY KEY,
+     reason TEXT NOT NULL,
+     revoked_at TEXT NOT NULL
    );`,
 ];
 

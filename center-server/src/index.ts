@@ -11,4 +11,7 @@ export { issuanceLedger, type IssuanceLedger } from './issuance/ledger.js';
 export { issueCertificate, type IssuanceDeps } from './issuance/pipeline.js';
 export { composeCertificate } from '@kiosk/certificate';
 export { loadCardTrustAnchors } from './card-trust.js';
-export { startCenter, type CenterConfig } from './start.js';
+export { startCenter, type CenterConfig, type RunningCenter } from './start.js';
+export { revocations, type Revocations } from './certificates/revocations.js';
+export { loadCertificateKeys, type CertificateKeys } from './certificates/signing.js';
+export { WELL_KNOWN } from './well-known/routes.js';

@@ -1,4 +1,5 @@
 /** `node center-server/dist/main.js`: the centre as a process, configured from the environment (see README). */
+import { keyRingConfigFromEnv } from '@kiosk/certificate';
 import { startCenter } from './start.js';
 
 const env = process.env;
@@ -11,6 +12,8 @@ const center = await startCenter({
     ? { kind: 'http', url: env['RECORD_STORE_URL'] }
     : { kind: 'embedded', dbFile: env['RECORD_STORE_DB'] ?? 'var/record-store.sqlite' },
   seedDemo: env['CENTER_SEED_DEMO'] === '1',
+  signing: keyRingConfigFromEnv(env),
+  issuerUrl: env['CENTER_ISSUER_URL'] || undefined,
   logger: env['CENTER_LOG'] !== '0',
 });
 console.log(`center-server listening on ${center.url}`);

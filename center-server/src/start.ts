@@ -1,11 +1,14 @@
-/** Builds a running centre from configuration: database, record store, trust anchors, server. */
+/** Builds a running centre from configuration: database, record store, trust anchors, signing keys, server. */
 import { readFileSync } from 'node:fs';
 import { devPkiPaths, readRecordStoreMasterKey, readTlsMaterial } from '@kiosk/certs';
 import { httpRecordStore, openSqliteRecordStore, type RecordStore } from '@kiosk/record-store';
 import { seedDemoData } from '@kiosk/record-store/demo';
+import { prepareComposer, type KeyRingConfig } from '@kiosk/certificate';
 import type { FastifyInstance } from 'fastify';
 import { createCenterServer } from './app.js';
 import { loadCardTrustAnchors } from './card-trust.js';
+import { revocations as revocationRegistry, type Revocations } from './certificates/revocations.js';
+import { loadCertificateKeys } from './certificates/signing.js';
 import { openCenterDb } from './db.js';
 import { seedDemoParticipation } from './demo-seed.js';
 import { issuanceLedger } from './issuance/ledger.js';
@@ -24,6 +27,10 @@ export interface CenterConfig {
   readonly recordStore: { kind: 'embedded'; dbFile: string } | { kind: 'http'; url: string };
   /** Register the dev kiosks and the demo municipalities' participation settings. */
   readonly seedDemo: boolean;
+  /** Which signing keys are active, retired or expired; rotation is configuration only. */
+  readonly signing?: KeyRingConfig | undefined;
+  /** The SHC issuer (`iss`): verifiers fetch `{issuerUrl}/.well-known/jwks.json`. Default: the centre's own URL. */
+  readonly issuerUrl?: string | undefined;
   readonly now?: () => Date;
   readonly logger?: boolean;
 }
@@ -31,6 +38,9 @@ export interface CenterConfig {
 export interface RunningCenter {
   readonly app: FastifyInstance;
   readonly url: string;
+  readonly issuerUrl: string;
+  /** Revoked certificate IDs, published at `/.well-known/revoked.json`. */
+  readonly revocations: Revocations;
   close(): Promise<void>;
 }
 
@@ -50,10 +60,17 @@ function openRecordStore(config: CenterConfig): RecordStore {
 
 export async function startCenter(config: CenterConfig): Promise<RunningCenter> {
   const paths = devPkiPaths(config.certsDir);
+  // First, so that a signing misconfiguration or a missing font stops the start before anything is opened.
+  const { keyRing, vds } = await loadCertificateKeys(paths, config.signing ?? {});
+  const composer = prepareComposer();
+  if (!composer.ok) throw new Error(`certificate composer: ${composer.error.detail}`);
   const db = openCenterDb(config.dbFile);
   const registry = kioskRegistry(db);
   const settings = participation(db);
   const recordStore = openRecordStore(config);
+  const revocations = revocationRegistry(db);
+  // The issuer URL defaults to the centre's own address, known only once it listens (port 0 in tests).
+  let issuerUrl = config.issuerUrl?.replace(/\/+$/, '') ?? '';
   if (config.seedDemo) {
     const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8')) as { kiosks: string[] };
     seedDemoParticipation({ registry, participation: settings, kioskIds: manifest.kiosks });
@@ -62,21 +79,27 @@ export async function startCenter(config: CenterConfig): Promise<RunningCenter> 
     tls: readTlsMaterial(config.certsDir, 'center'),
     registry,
     heartbeats: heartbeatBoard(),
+    publication: { keyRing, revocations },
     logger: config.logger ?? false,
     issuance: {
       participation: settings,
       recordStore,
       ledger: issuanceLedger(db),
       cardTrustAnchors: loadCardTrustAnchors([paths.cardIssuer.issuer]),
+      certificateSigning: { keyRing, vds, issuer: () => issuerUrl },
       now: config.now ?? (() => new Date()),
     },
   });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  issuerUrl ||= url;
   return {
     app,
-    url: `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    url,
+    issuerUrl,
+    revocations,
     async close() {
       await app.close();
       await recordStore.close();

@@ -1,72 +1,104 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
 import { composeCertificate } from './compose.js';
 import type { CertificateContent } from './content.js';
+import { defaultMayorTitle } from './content.js';
+import { certificateFontFiles } from './fonts.js';
+import { domesticCodes, domesticContent, overseasCodes, overseasContent } from './test-support/fixtures.js';
+import { pdfText, withPdfFile } from './test-support/poppler.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'compose-test-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const content: CertificateContent = {
-  certificateId: '131024-TESTCERT0001',
-  issuedOn: '2026-11-21',
-  variant: 'overseas',
-  municipality: { code: '131024', name: { ja: '中央区', en: 'Chuo City' } },
-  person: {
-    familyName: '佐藤',
-    givenName: '花子',
-    familyNameKana: 'サトウ',
-    givenNameKana: 'ハナコ',
-    birthDate: '1950-04-01',
-  },
-  doses: [
-    {
-      doseNumber: 1,
-      date: '2021-06-01',
-      vaccineType: 'COVID-19 mRNA',
-      product: 'コミナティ筋注',
-      manufacturer: 'ファイザー社',
-      lot: 'FF2153',
-    },
-  ],
-  passport: { romanizedName: 'SATO HANAKO', nationality: 'JPN', passportNumber: 'TK1234567' },
-};
+async function compose(
+  content: CertificateContent,
+  codes = content.variant === 'overseas' ? overseasCodes : domesticCodes,
+) {
+  const result = await composeCertificate(content, codes);
+  if (!result.ok) throw new Error(`${result.error.reason}: ${result.error.detail}`);
+  return result.value;
+}
 
 describe('certificate composer', () => {
-  it('prints the name, dose and certificate ID in text a PDF reader can extract', async () => {
-    const pdf = await composeCertificate(content);
-    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const file = join(dir, 'c.pdf');
-    writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  it('prints the domestic variant in Japanese: name, kana, birth date, doses, ID, issuer', async () => {
+    const text = pdfText(await compose(domesticContent));
     for (const expected of [
+      '新型コロナウイルス感染症予防接種証明書',
+      '日本国内用',
       '佐藤 花子',
       'サトウ ハナコ',
-      'SATO HANAKO',
-      'FF2153',
-      '131024-TESTCERT0001',
+      '1985-04-12',
+      '3回目',
+      '2021-12-18',
+      'COVID-19 mRNA',
+      'コミナティ筋注',
+      'ファイザー社',
+      'FK0108',
+      '131024-C-20261121-0001',
+      '2026-11-21',
       '中央区長',
+      'SMART Health Card',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Vaccination Certificate');
+    expect(text).not.toContain('VDS-NC 形式');
+  });
+
+  it('prints the overseas variant in Japanese and English with the passport facts', async () => {
+    const text = pdfText(await compose(overseasContent));
+    for (const expected of [
+      'Vaccination Certificate for COVID-19',
+      '海外用及び日本国内用',
+      'SATO HANAKO',
+      'JPN',
+      'TK1234567',
+      'Dose 3',
+      'Comirnaty',
+      'Pfizer',
+      'Mayor of Chuo City',
+      'ICAO VDS-NC',
+      'How to verify',
     ]) {
       expect(text).toContain(expected);
     }
   });
 
-  it('renders every glyph of a subset font exactly as the full font does (no dropped CJK glyphs)', async () => {
-    const raster = async (subsetFonts: boolean) => {
-      const file = join(dir, `r-${subsetFonts}.pdf`);
-      writeFileSync(file, await composeCertificate(content, { subsetFonts }));
-      return execFileSync('pdftoppm', ['-r', '50', '-gray', file]);
+  it('makes one A4 page with every font embedded as a subset, and keeps the name out of the metadata', async () => {
+    const pdf = await compose(overseasContent);
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round((width / 72) * 25.4), Math.round((height / 72) * 25.4)]).toEqual([210, 297]);
+    expect(doc.getTitle()).toBe('新型コロナウイルス感染症予防接種証明書 131024-C-20261121-0002');
+    const fonts = withPdfFile(pdf, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes /);
+  });
+
+  it('gives the same bytes for the same content, and leaves the font files as they were', async () => {
+    const files = certificateFontFiles();
+    if (!files.ok) throw new Error(files.error.detail);
+    const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const before = [files.value.gothic, files.value.gothicBold, files.value.mincho].map(digest);
+    const first = await compose(overseasContent);
+    expect(digest(await compose(overseasContent))).toBe(digest(first));
+    expect([files.value.gothic, files.value.gothicBold, files.value.mincho].map(digest)).toEqual(before);
+  });
+
+  it('refuses content that contradicts its variant', async () => {
+    const reason = async (content: CertificateContent, codes = overseasCodes) => {
+      const result = await composeCertificate(content, codes);
+      return result.ok ? 'composed' : result.error.reason;
     };
-    const subset = await raster(true);
-    const full = await raster(false);
-    expect(subset.length).toBe(full.length);
-    let differing = 0;
-    for (let i = 0; i < subset.length; i++) if (Math.abs((subset[i] ?? 0) - (full[i] ?? 0)) > 96) differing++;
-    expect(differing).toBe(0);
-    // And the page is not blank: the name, doses and IDs put real ink on it.
-    const dark = [...subset.subarray(subset.length - 414 * 585)].filter((v) => v < 128).length;
-    expect(dark).toBeGreaterThan(2000);
+    expect(await reason({ ...overseasContent, passport: undefined })).toBe('CONTENT_INVALID');
+    expect(await reason({ ...overseasContent, doses: [] })).toBe('CONTENT_INVALID');
+  });
+
+  it('titles the mayor after the municipality by default', () => {
+    expect(defaultMayorTitle({ ja: '印西市', en: 'Inzai City' })).toEqual({
+      ja: '印西市長',
+      en: 'Mayor of Inzai City',
+    });
   });
 });

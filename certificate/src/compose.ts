@@ -1,106 +1,77 @@
 /**
- * Composes the certificate PDF (A4). Pure: content in, bytes out; nothing is written anywhere.
- * This first layout prints the facts; the signed codes (SHC, VDS-NC) are added by the certificate work.
+ * Composes the certificate PDF (one A4 page). Pure: content and the exact code texts in, bytes out; nothing is
+ * written anywhere and nothing is kept but the per-process fonts. Expected refusals (a character no font has, a
+ * code too long to print, content that cannot fit) come back as values.
  */
-import { fontkitForPdfLib } from './fontkit-adapter.js';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { ok, type Result } from '@kiosk/protocol';
+import { composeFailure, type ComposeError } from './compose-error.js';
 import type { CertificateContent } from './content.js';
-import { certificateFonts } from './fonts.js';
+import { layoutCertificate } from './layout/page.js';
+import type { Sheet } from './layout/sheet.js';
+import { prepareStaticFonts } from './pdf/document-fonts.js';
+import { writeCertificatePdf } from './pdf/document.js';
+import { shcSymbol, vdsNcSymbol } from './qr/symbol.js';
+import { certificateFaces } from './text/faces.js';
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
-const INK = rgb(0.1, 0.1, 0.12);
-const RULE = rgb(0.55, 0.6, 0.7);
-// Official documents print letters as typed (no "fi" ligature); it also keeps subset and full embedding identical.
-const NO_LIGATURES = { liga: false };
-
-const TITLE = {
-  domestic: { ja: '新型コロナウイルス感染症予防接種証明書', en: undefined, variant: '日本国内用' },
-  overseas: {
-    ja: '新型コロナウイルス感染症予防接種証明書',
-    en: 'Vaccination Certificate for COVID-19',
-    variant: '海外用及び日本国内用 / For overseas and domestic use',
-  },
-} as const;
-
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+/** The exact QR texts to print: SMART Health Card always, ICAO VDS-NC on the overseas variant only. */
+export interface CertificateCodes {
+  /** `shc:/` followed by digits. */
+  readonly shc: string;
+  /** The VDS-NC JSON, exactly as signed. */
+  readonly vdsNc?: string | undefined;
 }
 
 export interface ComposeOptions {
-  /** Embed only the glyphs used (the default). Tests compare against a full embedding to prove none is dropped. */
-  readonly subsetFonts?: boolean;
+  /** Flate-compress the page operators (the default); tests switch it off to read them. */
+  readonly compress?: boolean;
 }
 
 export async function composeCertificate(
   content: CertificateContent,
-  { subsetFonts = true }: ComposeOptions = {},
-): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkitForPdfLib);
-  const bytes = certificateFonts();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(bytes.regular, { subset: subsetFonts, features: NO_LIGATURES }),
-    bold: await doc.embedFont(bytes.bold, { subset: subsetFonts, features: NO_LIGATURES }),
-  };
-  doc.setTitle(`${TITLE[content.variant].ja} ${content.certificateId}`);
-  doc.setCreationDate(new Date(`${content.issuedOn}T00:00:00+09:00`));
-  const page = doc.addPage([A4.width, A4.height]);
-  let y = A4.height - MARGIN;
+  codes: CertificateCodes,
+  options: ComposeOptions = {},
+): Promise<Result<Uint8Array, ComposeError>> {
+  const sheet = layoutPage(content, codes);
+  if (!sheet.ok) return sheet;
+  const faces = certificateFaces();
+  if (!faces.ok) return faces;
+  return ok(writeCertificatePdf(sheet.value, content, faces.value, options));
+}
 
-  const title = TITLE[content.variant];
-  y = text(page, fonts.bold, title.ja, MARGIN, y, 18);
-  if (title.en) y = text(page, fonts.regular, title.en, MARGIN, y, 12);
-  y = text(page, fonts.regular, `（${title.variant}）`, MARGIN, y, 10);
-  y = rule(page, y - 6);
+/** The laid-out page before it becomes PDF: tests check that every line stays inside its box. */
+export function layoutPage(
+  content: CertificateContent,
+  codes: CertificateCodes,
+): Result<Sheet, ComposeError> {
+  const invalid = contradiction(content, codes);
+  if (invalid) return composeFailure('CONTENT_INVALID', invalid);
+  const faces = certificateFaces();
+  if (!faces.ok) return faces;
+  const shc = shcSymbol(codes.shc);
+  if (!shc.ok) return shc;
+  const vdsNc = codes.vdsNc === undefined ? undefined : vdsNcSymbol(codes.vdsNc);
+  if (vdsNc && !vdsNc.ok) return vdsNc;
+  return layoutCertificate(content, { shc: shc.value, vdsNc: vdsNc?.value }, faces.value);
+}
 
-  const { person } = content;
-  const kana = [person.familyNameKana, person.givenNameKana].filter(Boolean).join(' ');
-  y = field(page, fonts, '氏名 / Name', `${person.familyName} ${person.givenName}`, y);
-  if (kana) y = field(page, fonts, 'フリガナ', kana, y);
-  if (content.passport) {
-    y = field(page, fonts, 'ローマ字氏名 / Name in Roman letters', content.passport.romanizedName, y);
-    y = field(page, fonts, '国籍 / Nationality', content.passport.nationality, y);
-    y = field(page, fonts, '旅券番号 / Passport No.', content.passport.passportNumber, y);
+/**
+ * Loads the fonts and builds the label subsets now rather than in the first request; a missing font is reported
+ * here, at start-up.
+ */
+export function prepareComposer(): Result<void, ComposeError> {
+  const faces = certificateFaces();
+  if (!faces.ok) return faces;
+  prepareStaticFonts(faces.value);
+  return ok(undefined);
+}
+
+function contradiction(content: CertificateContent, codes: CertificateCodes): string | undefined {
+  if (content.doses.length === 0) return 'no doses to certify';
+  if (content.variant === 'overseas') {
+    if (!content.passport) return 'the overseas variant needs passport data';
+    if (codes.vdsNc === undefined) return 'the overseas variant needs the VDS-NC code';
+  } else if (codes.vdsNc !== undefined) {
+    return 'the domestic variant prints no VDS-NC code';
   }
-  y = field(page, fonts, '生年月日 / Date of birth', person.birthDate, y);
-  y = rule(page, y - 4);
-
-  y = text(page, fonts.bold, '接種記録 / Vaccination records', MARGIN, y - 8, 12);
-  for (const dose of content.doses) {
-    y = text(
-      page,
-      fonts.bold,
-      `${dose.doseNumber}回目 / Dose ${dose.doseNumber}   ${dose.date}`,
-      MARGIN,
-      y - 4,
-      11,
-    );
-    y = text(page, fonts.regular, `${dose.vaccineType}  ${dose.product}`, MARGIN + 16, y, 10);
-    y = text(page, fonts.regular, `${dose.manufacturer}   ロット番号 / Lot: ${dose.lot}`, MARGIN + 16, y, 10);
-  }
-  y = rule(page, y - 6);
-
-  y = field(page, fonts, '証明書ID / Certificate ID', content.certificateId, y);
-  y = field(page, fonts, '発行年月日 / Date of issue', content.issuedOn, y);
-  const mayor = `${content.municipality.name.ja}長 / Mayor of ${content.municipality.name.en}`;
-  field(page, fonts, '発行者 / Issuer', mayor, y);
-  return doc.save();
-}
-
-function text(page: PDFPage, font: PDFFont, value: string, x: number, y: number, size: number): number {
-  const top = y - size * 1.4;
-  page.drawText(value, { x, y: top, size, font, color: INK });
-  return top;
-}
-
-function field(page: PDFPage, fonts: Fonts, label: string, value: string, y: number): number {
-  const labelY = text(page, fonts.regular, label, MARGIN, y - 4, 9);
-  return text(page, fonts.bold, value, MARGIN + 8, labelY + 2, 13);
-}
-
-function rule(page: PDFPage, y: number): number {
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.6, color: RULE });
-  return y - 4;
+  return undefined;
 }

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { createAgentServer } from './api/server.js';
 import type { AgentConfig } from './config.js';
 import { SimulatedA4Printer } from './devices/a4-printer/simulated.js';
+import type { CardReader } from './devices/card-reader/card-reader.js';
+import { PcscCardReader } from './devices/card-reader/pcsc/index.js';
 import { SimulatedCardReader } from './devices/card-reader/simulated.js';
 import { demoDock, loadCardIssuer } from './devices/demo-cards.js';
 import { SimulatedPayment } from './devices/payment/simulated.js';
@@ -29,8 +31,8 @@ export async function startAgent(
     kioskId: config.kioskId,
     tls: readTlsMaterial(config.certsDir, { kiosk: config.kioskId }),
   });
-  // The device factory: simulated devices for the demo (the only kind so far).
-  const cardReader = new SimulatedCardReader();
+  // The device factory: the configuration picks simulated devices (demo) or the PC/SC card reader.
+  const cardReader = makeCardReader(config);
   const devices = {
     cardReader,
     a4Printer: new SimulatedA4Printer(config.paperTray),
@@ -42,7 +44,7 @@ export async function startAgent(
     line,
     kioskId: config.kioskId,
     idleTimeoutSeconds: config.idleTimeoutSeconds,
-    demo: true,
+    demo: cardReader instanceof SimulatedCardReader,
     newRequestId: randomUUID,
     log: (message) => console.log(`[session] ${message}`),
   });
@@ -50,7 +52,10 @@ export async function startAgent(
     session,
     port: config.port,
     uiDir: config.uiDir,
-    demoDock: demoDock(cardReader, loadCardIssuer(paths.cardIssuer)),
+    demoDock:
+      cardReader instanceof SimulatedCardReader
+        ? demoDock(cardReader, loadCardIssuer(paths.cardIssuer))
+        : undefined,
     extraOrigins: config.extraOrigins,
     logger: opts.logger ?? false,
   });
@@ -68,4 +73,12 @@ export async function startAgent(
       line.close();
     },
   };
+}
+
+function makeCardReader(config: AgentConfig): CardReader {
+  if (config.devices === 'simulated') return new SimulatedCardReader();
+  return new PcscCardReader({
+    readerName: config.cardReaderName,
+    log: (message) => console.log(`[card-reader] ${message}`),
+  });
 }

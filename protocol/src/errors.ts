@@ -104,6 +104,11 @@ export const ERRORS = {
     message: 'This request ID was already used with a different request body.',
   },
   CERTIFICATE_COMPOSE_FAILED: { status: 500, message: 'The certificate could not be composed.' },
+  NAME_NOT_PRINTABLE: {
+    status: 422,
+    message:
+      'The recorded name has a character no certificate font can print; the municipality office can issue it.',
+  },
 
   // On the kiosk (agent ↔ UI, devices)
   AGENT_ORIGIN_REFUSED: {
@@ -118,6 +123,10 @@ export const ERRORS = {
     message: 'The PIN is blocked; the card must be reset at the municipality office.',
   },
   CARD_READ_FAILED: { status: 502, message: 'The card could not be read; remove it and try again.' },
+  CARD_UNSUPPORTED: {
+    status: 422,
+    message: 'The card on the reader has no text application: it is not a My Number card.',
+  },
   LINE_UNREACHABLE: { status: 503, message: 'The kiosk cannot reach the centre.' },
   PRINT_FAILED: { status: 502, message: 'The certificate could not be printed; no fee is charged.' },
   PAYMENT_FAILED: { status: 502, message: 'The payment device failed; inserted money is returned.' },

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDevPki, readTlsMaterial } from '@kiosk/certs';
-import { startCenter } from '@kiosk/center-server';
+import { startCenter, type RunningCenter } from '@kiosk/center-server';
 import { agentConfigFromEnv, startAgent, type RunningAgent } from '@kiosk/kiosk-agent';
 import { readServiceKeyMaterial, startRecordStoreService } from '@kiosk/record-store';
 
@@ -15,6 +15,8 @@ export interface TestSystem {
   readonly dir: string;
   readonly certsDir: string;
   readonly centerUrl: string;
+  /** The running centre, for what an operator would do (revoke a certificate, …). */
+  readonly center: RunningCenter;
   readonly agent: RunningAgent | undefined;
   readonly paperTray: string;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startTestSystem(opts: {
     dir,
     certsDir,
     centerUrl: center.url,
+    center,
     agent,
     paperTray,
     async close() {

@@ -6,7 +6,13 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { ErrorCode, IssuanceRequest, IssuanceResponse, Result } from '@kiosk/protocol';
 import { verifyCardData } from '@kiosk/protocol/card-data';
-import { composeCertificate } from '@kiosk/certificate';
+import {
+  defaultMayorTitle,
+  describeIssueError,
+  issueCertificateDocument,
+  type KeyRing,
+  type VdsSigner,
+} from '@kiosk/certificate';
 import type { Participation } from '../participation/participation.js';
 import type { RecordStore } from '@kiosk/record-store';
 import { newCertificateId } from './certificate-id.js';
@@ -20,6 +26,12 @@ export interface IssuanceDeps {
   readonly ledger: IssuanceLedger;
   /** Card-issuer public keys by AKI (hex, lower case). */
   readonly cardTrustAnchors: ReadonlyMap<string, KeyObject>;
+  /** Keys that sign the certificate's codes; `issuer` is the SHC `iss`, known once the server listens. */
+  readonly certificateSigning: {
+    readonly keyRing: KeyRing;
+    readonly vds: VdsSigner;
+    readonly issuer: () => string;
+  };
   readonly now: () => Date;
 }
 
@@ -75,19 +87,38 @@ export async function issueCertificate(
   const eligible = checkEligibility(record.value, request.variant);
   if (!eligible.ok) return fail(eligible.error);
 
-  // 6. Compose the certificate.
+  // 6. Sign the codes (SHC; VDS-NC for overseas) and compose the certificate that prints them.
   const certificateId = earlier?.certificateId ?? newCertificateId(request.municipalityCode);
   const issuedOn = earlier?.issuedOn ?? tokyoTime(now).date;
   const { familyName, givenName, familyNameKana, givenNameKana, birthDate } = record.value;
-  const pdf = await composeCertificate({
-    certificateId,
-    issuedOn,
-    variant: request.variant,
-    municipality: { code: municipality.value.code, name: municipality.value.name },
-    person: { familyName, givenName, familyNameKana, givenNameKana, birthDate },
-    doses: record.value.doses,
-    passport: request.variant === 'overseas' ? record.value.passport : undefined,
-  });
+  const { name } = municipality.value;
+  const document = await issueCertificateDocument(
+    {
+      certificateId,
+      issuedOn,
+      variant: request.variant,
+      municipality: { code: municipality.value.code, name, mayorTitle: defaultMayorTitle(name) },
+      person: { familyName, givenName, familyNameKana, givenNameKana, birthDate },
+      doses: record.value.doses,
+      passport: request.variant === 'overseas' ? record.value.passport : undefined,
+    },
+    {
+      keyRing: deps.certificateSigning.keyRing,
+      vds: deps.certificateSigning.vds,
+      issuer: deps.certificateSigning.issuer(),
+      now,
+    },
+  );
+  if (!document.ok) {
+    // A name the fonts cannot print is refused, never printed with a box in it; the office can issue it by hand.
+    const missingGlyph =
+      document.error.kind === 'compose-failed' && document.error.error.reason === 'GLYPH_MISSING';
+    return fail(
+      missingGlyph ? 'NAME_NOT_PRINTABLE' : 'CERTIFICATE_COMPOSE_FAILED',
+      describeIssueError(document.error),
+    );
+  }
+  const pdf = document.value;
 
   // 7. Write the issuance back to the municipality's history, then to the centre's ledger.
   const written = await deps.recordStore.recordIssuance(request.municipalityCode, {

@@ -8,7 +8,7 @@ import type { DemoDock } from '@kiosk/protocol';
 import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
 import type { DemoDockControl } from '../api/server.js';
 import type { SimulatedCardReader } from './card-reader/simulated.js';
-import { VirtualCard, type CardIssuer } from './card-reader/virtual-card.js';
+import { VirtualCard, type CardIssuer } from './card-reader/virtual/index.js';
 
 export function loadCardIssuer(files: { key: string; issuer: string }): CardIssuer {
   const info = JSON.parse(readFileSync(files.issuer, 'utf8')) as { aki: string };
@@ -31,7 +31,7 @@ export function demoDock(reader: SimulatedCardReader, issuer: CardIssuer): DemoD
       if (!resident) return false;
       let card = made.get(id);
       if (!card) {
-        card = new VirtualCard(resident.card, issuer, resident.card.pin);
+        card = new VirtualCard({ holder: resident.card, issuer, pin: resident.card.pin });
         made.set(id, card);
       }
       reader.remove();

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../devices/a4-printer/simulated.js';
 import type { A4Printer } from '../devices/a4-printer/a4-printer.js';
 import { SimulatedCardReader } from '../devices/card-reader/simulated.js';
-import { VirtualCard } from '../devices/card-reader/virtual-card.js';
+import { VirtualCard } from '../devices/card-reader/virtual/index.js';
 import { SimulatedPayment } from '../devices/payment/simulated.js';
 import { SimulatedReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
 import { KioskSession } from './machine.js';
@@ -121,7 +121,7 @@ beforeEach(() => {
   reader = new SimulatedCardReader();
   payment = new SimulatedPayment();
   line = new RecordingLine();
-  card = new VirtualCard(holder, issuer, '1234');
+  card = new VirtualCard({ holder, issuer, pin: '1234' });
   build();
 });
 afterEach(() => {

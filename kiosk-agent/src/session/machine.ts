@@ -1,7 +1,7 @@
 /**
  * The kiosk session (交付セッション): one explicit state machine, the only place that decides what happens next.
  * The UI renders `snapshot()` and sends intents; devices and the line report back. Card data and the certificate
- * live in this object's memory for one session only and are dropped when it ends.
+ * live in this object's memory for one session only; the card files are zero-filled when it ends or fails.
  */
 import {
   errorBody,
@@ -16,7 +16,16 @@ import {
   type SessionSnapshot,
   type SessionStep,
 } from '@kiosk/protocol';
-import type { CardFiles, CardReaderStatus, TextApplication } from '../devices/card-reader/card-reader.js';
+import {
+  cardErrorCode,
+  describeCardError,
+  wipeCardFiles,
+  type CardError,
+  type CardFiles,
+  type CardReaderStatus,
+  type PinResult,
+  type TextApplication,
+} from '../devices/card-reader/card-reader.js';
 import type { SessionDeps } from './ports.js';
 import { runIssuance } from './issuance-steps.js';
 
@@ -103,7 +112,8 @@ export class KioskSession {
         else this.show({ step: 'insert_card', kind: intent.kind });
         return done;
       case 'submit_pin':
-        if (step !== 'enter_pin') return refused;
+        // With a pinpad reader the PIN is typed on the reader and never passes through the kiosk.
+        if (this.screen.step !== 'enter_pin' || this.screen.onReaderKeypad) return refused;
         void this.verifyPin(intent.pin);
         return done;
       case 'choose':
@@ -128,6 +138,7 @@ export class KioskSession {
   }
 
   close(): void {
+    this.dropWorking();
     this.unsubscribeReader();
     this.clearIdleTimer();
     this.listeners.clear();
@@ -139,13 +150,20 @@ export class KioskSession {
     this.show({ step: 'reading_card' });
     const textAp = await this.deps.devices.cardReader.openTextApplication();
     if (epoch !== this.epoch) return;
-    if (!textAp.ok) return this.fail(textAp.error);
+    if (!textAp.ok) return this.failCard(textAp.error);
     const tries = await textAp.value.pinTriesLeft();
     if (epoch !== this.epoch) return;
-    if (!tries.ok) return this.fail(tries.error);
+    if (!tries.ok) return this.failCard(tries.error);
     if (tries.value === 0) return this.fail('CARD_PIN_BLOCKED');
     this.working.textAp = textAp.value;
-    this.show({ step: 'enter_pin', triesLeft: tries.value, onReaderKeypad: false, lastAttemptWrong: false });
+    this.askPin(textAp.value, tries.value, false);
+  }
+
+  /** Shows the PIN step; with a pinpad reader, also starts PIN entry on the reader. */
+  private askPin(textAp: TextApplication, triesLeft: number, lastAttemptWrong: boolean): void {
+    const onReaderKeypad = textAp.pinEntry === 'reader_keypad';
+    this.show({ step: 'enter_pin', triesLeft, onReaderKeypad, lastAttemptWrong });
+    if (onReaderKeypad) void this.verifyPinOnReader(textAp);
   }
 
   private async verifyPin(pin: string): Promise<void> {
@@ -155,21 +173,36 @@ export class KioskSession {
     this.show({ step: 'reading_card' });
     const verified = await textAp.verifyPin(pin);
     if (epoch !== this.epoch) return;
-    if (!verified.ok) return this.fail(verified.error);
-    const pinResult = verified.value;
+    if (!verified.ok) return this.failCard(verified.error);
+    return this.afterPin(textAp, verified.value);
+  }
+
+  private async verifyPinOnReader(textAp: TextApplication): Promise<void> {
+    const epoch = this.epoch;
+    // The reader gives up when the session would: a PIN typed after that must not reach the card.
+    const timeoutSeconds = Math.min(255, this.deps.idleTimeoutSeconds);
+    const entered = await textAp.verifyPinOnReader({ timeoutSeconds });
+    if (epoch !== this.epoch) return;
+    if (!entered.ok) return this.failCard(entered.error);
+    const result = entered.value;
+    if (result.kind === 'cancelled' || result.kind === 'timed_out') {
+      this.deps.log(`PIN entry on the reader ended: ${result.kind}`);
+      return this.endSession();
+    }
+    return this.afterPin(textAp, result);
+  }
+
+  private async afterPin(textAp: TextApplication, pinResult: PinResult): Promise<void> {
+    const epoch = this.epoch;
     if (pinResult.kind === 'blocked') return this.fail('CARD_PIN_BLOCKED');
-    if (pinResult.kind === 'wrong') {
-      this.show({
-        step: 'enter_pin',
-        triesLeft: pinResult.triesLeft,
-        onReaderKeypad: false,
-        lastAttemptWrong: true,
-      });
+    if (pinResult.kind === 'wrong') return this.askPin(textAp, pinResult.triesLeft, true);
+    if (this.screen.step !== 'reading_card') this.show({ step: 'reading_card' });
+    const files = await textAp.readFiles();
+    if (epoch !== this.epoch) {
+      if (files.ok) wipeCardFiles(files.value);
       return;
     }
-    const files = await textAp.readFiles();
-    if (epoch !== this.epoch) return;
-    if (!files.ok) return this.fail(files.error);
+    if (!files.ok) return this.failCard(files.error);
     this.working.files = files.value;
     this.show({ step: 'loading_menu' });
     const menu = await this.deps.line.menu(this.working.kind ?? 'vaccination');
@@ -207,10 +240,15 @@ export class KioskSession {
   private async issue(order: Order): Promise<void> {
     const files = this.working.files;
     if (!files) return this.fail('CARD_NOT_PRESENT');
-    // From here on the card's data has done its job: it goes to the centre once and is dropped.
+    // From here on the card's data has done its job: it goes to the centre once and is wiped.
     const kind = this.working.kind ?? 'vaccination';
     this.working = { kind };
-    const outcome = await runIssuance(this.deps, { order, files, kind }, (screen) => this.show(screen));
+    let outcome;
+    try {
+      outcome = await runIssuance(this.deps, { order, files, kind }, (screen) => this.show(screen));
+    } finally {
+      wipeCardFiles(files);
+    }
     if (!outcome.ok) return this.fail(outcome.error);
     if (this.deps.devices.cardReader.status().kind === 'card_present')
       this.show({ step: 'take_card', printed: true });
@@ -242,8 +280,14 @@ export class KioskSession {
     this.show({ step: 'choose', municipalities: menu.municipalities, maxCopies: menu.maxCopies });
   }
 
+  private failCard(error: CardError): void {
+    // Card errors carry status words and file names only, never the PIN or card data.
+    this.deps.log(`card: ${describeCardError(error)}`);
+    this.fail(cardErrorCode(error));
+  }
+
   private fail(code: ErrorCode): void {
-    this.working = {};
+    this.dropWorking();
     const cardPresent = this.deps.devices.cardReader.status().kind === 'card_present';
     this.show({ step: 'failed', code, messageKey: errorBody(code).error.messageKey, cardPresent });
   }
@@ -251,7 +295,7 @@ export class KioskSession {
   /** Cancel or give up: the card must come off the reader before the kiosk is free again. */
   private endSession(): void {
     if (this.deps.devices.cardReader.status().kind === 'card_present') {
-      this.working = {};
+      this.dropWorking();
       this.epoch++;
       this.show({ step: 'take_card', printed: false });
     } else {
@@ -261,8 +305,14 @@ export class KioskSession {
 
   private reset(): void {
     this.epoch++;
-    this.working = {};
+    this.dropWorking();
     this.show({ step: 'idle' });
+  }
+
+  /** Forgets the session's working data; the card files are zero-filled, not just dropped. */
+  private dropWorking(): void {
+    if (this.working.files) wipeCardFiles(this.working.files);
+    this.working = {};
   }
 
   // ── Publishing and the idle timeout ──────────────────────────────────────────────────────────────────

@@ -138,6 +138,8 @@ export const en: Dictionary = {
   'error.issuance_not_found': startAgain,
   'error.issuance_already_final': startAgain,
   'error.idempotency_conflict': startAgain,
+  'error.name_not_printable':
+    'Your name contains a character this kiosk cannot print. Please ask your municipality office to issue the certificate.',
   'error.certificate_compose_failed': 'The certificate could not be created. Please try again later.',
   'error.agent_origin_refused': kioskUnavailable,
   'error.intent_not_allowed': 'That is not possible right now.',
@@ -145,6 +147,7 @@ export const en: Dictionary = {
   'error.card_pin_wrong': 'The PIN is wrong.',
   'error.card_pin_blocked': 'The PIN is locked. Please have it reset at your municipal office.',
   'error.card_read_failed': 'Your card could not be read. Please take it and place it on the reader again.',
+  'error.card_unsupported': 'This card cannot be used. Please place your My Number card on the card reader.',
   'error.line_unreachable': 'The kiosk cannot reach the certificate centre. Please try again later.',
   'error.print_failed': 'The certificate could not be printed. No fee is charged.',
   'error.payment_failed': 'The payment could not be completed. Any money you inserted is returned.',

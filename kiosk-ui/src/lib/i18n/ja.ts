@@ -139,6 +139,8 @@ export const ja = {
   'error.issuance_not_found': startAgain,
   'error.issuance_already_final': startAgain,
   'error.idempotency_conflict': startAgain,
+  'error.name_not_printable':
+    'お名前に、この端末では印刷できない文字が含まれています。市区町村の窓口で発行を受けてください。',
   'error.certificate_compose_failed':
     '証明書を作成できませんでした。しばらくしてから、もう一度お試しください。',
   'error.agent_origin_refused': kioskUnavailable,
@@ -148,6 +150,7 @@ export const ja = {
   'error.card_pin_blocked':
     '暗証番号がロックされています。お住まいの市区町村の窓口で、暗証番号の再設定を行ってください。',
   'error.card_read_failed': 'カードを読み取れませんでした。カードを取り、もう一度置き直してください。',
+  'error.card_unsupported': 'このカードは使えません。マイナンバーカードを読み取り機に置いてください。',
   'error.line_unreachable': 'センターに接続できませんでした。しばらくしてから、もう一度お試しください。',
   'error.print_failed': '証明書を印刷できませんでした。手数料はかかりません。',
   'error.payment_failed': 'お支払いを受け付けられませんでした。投入されたお金は返却されます。',
