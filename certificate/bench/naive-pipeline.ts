@@ -8,7 +8,7 @@ import type { CertificateCodes } from '../src/compose.js';
 import { layoutPage } from '../src/compose.js';
 import type { CertificateContent } from '../src/content.js';
 import type { FontFiles } from '../src/fonts.js';
-import { fontkitForPdfLib } from '../src/fontkit-adapter.js';
+import { fontkitForPdfLib } from '../src/test-support/fontkit-adapter.js';
 import { QUIET_ZONE } from '../src/qr/draw.js';
 import type { FaceKey } from '../src/text/face.js';
 

@@ -5,7 +5,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { certificateFontFiles } from '../fonts.js';
-import { fontkitForPdfLib } from '../fontkit-adapter.js';
+import { fontkitForPdfLib } from './fontkit-adapter.js';
 import { A4, type Item } from '../layout/sheet.js';
 import type { FaceKey } from '../text/face.js';
 
