@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import {
   type SessionSnapshot,
   type SessionStep,
 } from '@kiosk/protocol';
-import { keyIdentifier } from '@kiosk/protocol/card-data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../devices/a4-printer/simulated.js';
 import type { A4Printer } from '../devices/a4-printer/a4-printer.js';
@@ -19,16 +17,7 @@ import { SimulatedPayment } from '../devices/payment/simulated.js';
 import { SimulatedReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
 import { KioskSession } from './machine.js';
 import type { LineApi } from './ports.js';
-
-const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const holder = {
-  myNumber: '123456789018',
-  name: '佐藤 花子',
-  address: '東京都中央区築地一丁目1番1号',
-  birthDate: '1950-04-01',
-  sex: 'female' as const,
-};
+import { testIssuer as issuer, testHolder as holder } from '../devices/card-reader/virtual/test-card.js';
 
 const menu: Menu = {
   kind: 'vaccination',

@@ -1,5 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { keyIdentifier } from '@kiosk/protocol/card-data';
 import { describe, expect, it } from 'vitest';
 import type { CardTransport } from '../card-transport.js';
 import { InProcessTransport } from '../virtual/in-process-transport.js';
@@ -12,17 +10,8 @@ import { VirtualCard } from '../virtual/virtual-card.js';
 import { CM_IOCTL_GET_FEATURE_REQUEST, parseFeatures } from './secure-pin/features.js';
 import { buildPinVerifyStructure } from './secure-pin/pin-verify-structure.js';
 import { openTextApplication } from './text-application.js';
+import { testIssuer as issuer, testCardKey as cardKey, testHolder as holder } from '../virtual/test-card.js';
 
-const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const holder = {
-  myNumber: '123456789018',
-  name: '佐藤 花子',
-  address: '東京都中央区築地一丁目1番1号',
-  birthDate: '1950-04-01',
-  sex: 'female' as const,
-};
-const cardKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 let card: VirtualCard;
 
 /** A pinpad reader in front of the card; the resident's key presses come from `typed`, in order. */

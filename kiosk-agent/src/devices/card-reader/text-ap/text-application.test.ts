@@ -1,23 +1,16 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { encodeEf0001, keyIdentifier } from '@kiosk/protocol/card-data';
+import { encodeEf0001 } from '@kiosk/protocol/card-data';
 import { describe, expect, it } from 'vitest';
 import type { CardTransport, ResponseApdu } from '../card-transport.js';
 import { InProcessTransport } from '../virtual/in-process-transport.js';
 import { VirtualCard, type VirtualCardOptions } from '../virtual/virtual-card.js';
 import { encodeResponseApdu } from './response.js';
 import { openTextApplication } from './text-application.js';
-
-const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const cardKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-const holder = {
-  myNumber: '123456789018',
-  name: '佐藤 花子',
-  address: '東京都中央区築地一丁目1番1号',
-  birthDate: '1950-04-01',
-  sex: 'female' as const,
-};
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
+import {
+  testIssuer as issuer,
+  testCardKey as cardKey,
+  testHolder as holder,
+  hex,
+} from '../virtual/test-card.js';
 
 /** A link to a virtual card that records every command and response, and can lose the card after n commands. */
 function link(options: Partial<VirtualCardOptions> = {}, removeAfter = Infinity) {

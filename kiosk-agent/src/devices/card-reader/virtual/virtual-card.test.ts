@@ -1,5 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { keyIdentifier } from '@kiosk/protocol/card-data';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   getResponse,
@@ -10,18 +8,8 @@ import {
   verifyStatus,
 } from '../text-ap/commands.js';
 import { VirtualCard, type CardFaults } from './virtual-card.js';
+import { testIssuer as issuer, testCardKey as cardKey, testHolder as holder, hex } from './test-card.js';
 
-const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const cardKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-const holder = {
-  myNumber: '123456789018',
-  name: '佐藤 花子',
-  address: '東京都中央区築地一丁目1番1号',
-  birthDate: '1950-04-01',
-  sex: 'female' as const,
-};
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
 const swOf = (response: Uint8Array): string => hex(response.subarray(-2));
 const make = (faults?: CardFaults) => new VirtualCard({ holder, issuer, pin: '1234', cardKey, faults });
 

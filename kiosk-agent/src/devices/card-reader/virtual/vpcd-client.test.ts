@@ -1,23 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import { keyIdentifier } from '@kiosk/protocol/card-data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBinary, selectEf, selectTextAp, verifyStatus } from '../text-ap/commands.js';
 import { VirtualCard } from './virtual-card.js';
 import { connectToVpcd, type VpcdConnection } from './vpcd-client.js';
 import { FrameReader, frame } from './vpcd-framing.js';
+import { testIssuer as issuer, testCardKey as cardKey, testHolder as holder, hex } from './test-card.js';
 
-const issuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const issuer = { key: issuerKey.privateKey, aki: keyIdentifier(issuerKey.publicKey) };
-const cardKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-const holder = {
-  myNumber: '123456789018',
-  name: '佐藤 花子',
-  address: '東京都中央区築地一丁目1番1号',
-  birthDate: '1950-04-01',
-  sex: 'female' as const,
-};
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
 /** A message as vpcd writes it, built by hand: 2-byte big-endian length, then the payload. */
 const wire = (payload: Uint8Array): Buffer =>
   Buffer.concat([Buffer.from([payload.length >> 8, payload.length & 0xff]), payload]);
