@@ -2,7 +2,7 @@
  * The centre's HTTPS server. The line needs a client certificate from the line CA; the TLS layer asks for one but
  * lets the request through without it, so that the refusal is a JSON error with a stable code rather than a bare
  * handshake failure a kiosk cannot explain. The same lenient handshake serves the public `/.well-known/` routes
- * (signing keys, revocations), which sit outside the line's authentication.
+ * (signing keys, revocations), the OpenAPI document and `/metrics`, which sit outside the line's authentication.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './http-errors.js';
@@ -10,7 +10,11 @@ import type { IssuanceDeps } from './issuance/pipeline.js';
 import type { HeartbeatBoard } from './kiosks/heartbeats.js';
 import type { KioskRegistry } from './kiosks/registry.js';
 import { lineAuth } from './line/auth.js';
+import { DEFAULT_KIOSK_RATE_PER_MINUTE, lineRateLimit } from './line/rate-limit.js';
 import { lineRoutes } from './line/routes.js';
+import { centerMetrics, type CenterMetrics } from './observability/metrics.js';
+import { metricsRoutes, type MetricsAccess } from './observability/metrics-route.js';
+import { openApi } from './observability/openapi.js';
 import { wellKnownRoutes, type WellKnownOptions } from './well-known/routes.js';
 
 export interface CenterServerOptions {
@@ -24,6 +28,12 @@ export interface CenterServerOptions {
   readonly maxCopies?: number;
   readonly heartbeatSeconds?: number;
   readonly logger?: boolean;
+  /** Requests one kiosk may make per minute on the line. */
+  readonly kioskRatePerMinute?: number;
+  /** Who may read `/metrics`; default loopback callers only. */
+  readonly metricsAccess?: MetricsAccess;
+  /** Default: a fresh registry for this server. */
+  readonly metrics?: CenterMetrics;
 }
 
 export async function createCenterServer(opts: CenterServerOptions): Promise<FastifyInstance> {
@@ -34,11 +44,17 @@ export async function createCenterServer(opts: CenterServerOptions): Promise<Fas
     bodyLimit: 64 * 1024,
   });
   installErrorHandlers(app);
-  app.get('/health', async () => ({ status: 'ok' }));
+  const metrics = opts.metrics ?? centerMetrics();
+  // Both watch route registration, so they come before every route.
+  await openApi(app);
+  metricsRoutes(app, metrics, opts.metricsAccess ?? 'loopback');
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   wellKnownRoutes(app, opts.publication);
   await app.register(async (line) => {
     lineAuth(line, { registry: opts.registry, windowSeconds: opts.signatureWindowSeconds ?? 60 });
+    await lineRateLimit(line, opts.kioskRatePerMinute ?? DEFAULT_KIOSK_RATE_PER_MINUTE);
     lineRoutes(line, {
+      metrics,
       issuance: opts.issuance,
       heartbeats: opts.heartbeats,
       maxCopies: opts.maxCopies ?? 5,

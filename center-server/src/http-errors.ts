@@ -12,6 +12,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(
     (error: { validation?: unknown; statusCode?: number; message: string }, request, reply) => {
       if (error.validation) return sendError(reply, 'REQUEST_INVALID', error.message);
+      // Only the line's rate limiter answers 429; it has already set `retry-after` on the reply.
+      if (error.statusCode === 429) return sendError(reply, 'LINE_RATE_LIMITED');
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendError(reply, 'REQUEST_INVALID', error.message);
       }

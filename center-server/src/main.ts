@@ -1,5 +1,6 @@
 /** `node center-server/dist/main.js`: the centre as a process, configured from the environment (see README). */
 import { keyRingConfigFromEnv } from '@kiosk/certificate';
+import { parseMetricsAccess } from './observability/metrics-route.js';
 import { startCenter } from './start.js';
 
 const env = process.env;
@@ -15,6 +16,10 @@ const center = await startCenter({
   signing: keyRingConfigFromEnv(env),
   issuerUrl: env['CENTER_ISSUER_URL'] || undefined,
   logger: env['CENTER_LOG'] !== '0',
+  kioskRatePerMinute: env['CENTER_KIOSK_RATE_PER_MINUTE']
+    ? Number(env['CENTER_KIOSK_RATE_PER_MINUTE'])
+    : undefined,
+  metricsAccess: parseMetricsAccess(env['CENTER_METRICS']),
 });
 console.log(`center-server listening on ${center.url}`);
 

@@ -14,6 +14,7 @@ import { seedDemoParticipation } from './demo-seed.js';
 import { issuanceLedger } from './issuance/ledger.js';
 import { heartbeatBoard } from './kiosks/heartbeats.js';
 import { kioskRegistry } from './kiosks/registry.js';
+import type { MetricsAccess } from './observability/metrics-route.js';
 import { participation } from './participation/participation.js';
 
 export interface CenterConfig {
@@ -33,6 +34,10 @@ export interface CenterConfig {
   readonly issuerUrl?: string | undefined;
   readonly now?: () => Date;
   readonly logger?: boolean;
+  /** Requests one kiosk may make per minute on the line (default 120). */
+  readonly kioskRatePerMinute?: number | undefined;
+  /** Who may read `/metrics` (default loopback callers only). */
+  readonly metricsAccess?: MetricsAccess | undefined;
 }
 
 export interface RunningCenter {
@@ -81,6 +86,8 @@ export async function startCenter(config: CenterConfig): Promise<RunningCenter> 
     heartbeats: heartbeatBoard(),
     publication: { keyRing, revocations },
     logger: config.logger ?? false,
+    kioskRatePerMinute: config.kioskRatePerMinute,
+    metricsAccess: config.metricsAccess,
     issuance: {
       participation: settings,
       recordStore,

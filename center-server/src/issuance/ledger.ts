@@ -46,6 +46,8 @@ const fromRow = (r: Row): IssuanceEntry => ({
 
 export interface IssuanceLedger {
   byRequestId(requestId: string): IssuanceEntry | undefined;
+  /** Only the calling kiosk's own issuances: a kiosk never learns about another's. */
+  byCertificateId(kioskId: string, certificateId: string): IssuanceEntry | undefined;
   recordIssued(entry: Omit<IssuanceEntry, 'status'>): void;
   /** printed → completed, failed → void; reporting the same outcome twice is harmless. */
   recordOutcome(
@@ -73,6 +75,10 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
   return {
     byRequestId(requestId) {
       const row = byRequest.get(requestId);
+      return row && fromRow(row);
+    },
+    byCertificateId(kioskId, certificateId) {
+      const row = byCertificate.get(certificateId, kioskId);
       return row && fromRow(row);
     },
     recordIssued(entry) {

@@ -17,12 +17,14 @@ import { sendError } from '../http-errors.js';
 import type { IssuanceDeps } from '../issuance/pipeline.js';
 import { issueCertificate } from '../issuance/pipeline.js';
 import type { HeartbeatBoard } from '../kiosks/heartbeats.js';
+import type { CenterMetrics } from '../observability/metrics.js';
 
 export interface LineRoutesOptions {
   readonly issuance: IssuanceDeps;
   readonly heartbeats: HeartbeatBoard;
   readonly maxCopies: number;
   readonly heartbeatSeconds: number;
+  readonly metrics: CenterMetrics;
 }
 
 const errors = {
@@ -32,10 +34,13 @@ const errors = {
   404: ErrorBody,
   409: ErrorBody,
   422: ErrorBody,
+  429: ErrorBody,
+  500: ErrorBody,
+  503: ErrorBody,
 };
 
 export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void {
-  const { issuance } = opts;
+  const { issuance, metrics } = opts;
 
   app.get<{ Querystring: MenuQuery }>(
     LINE_PATHS.menu,
@@ -62,6 +67,11 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
         request.body,
         request.rawBody ?? Buffer.alloc(0),
       );
+      // A code no municipality takes part with is kiosk input: one shared label keeps the series bounded.
+      const { variant } = request.body;
+      const refusedAsUnknown = !result.ok && result.error.code === 'MUNICIPALITY_NOT_PARTICIPATING';
+      const municipality = refusedAsUnknown ? 'other' : request.body.municipalityCode;
+      metrics.issuance(municipality, variant, result.ok ? 'issued' : result.error.code);
       if (!result.ok) return sendError(reply, result.error.code, result.error.detail);
       return result.value;
     },
@@ -75,8 +85,11 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
     async (request, reply) => {
       const { certificateId } = request.params;
       const { outcome, reason } = request.body;
+      const before = issuance.ledger.byCertificateId(request.kioskId, certificateId);
       const result = issuance.ledger.recordOutcome(request.kioskId, certificateId, outcome, reason);
       if (!result.ok) return sendError(reply, result.error);
+      // Counted once: a repeated report of the same outcome is accepted but is not a second print.
+      if (before?.status === 'issued') metrics.issuance(before.municipalityCode, before.variant, outcome);
       return {
         certificateId,
         status: result.value === 'completed' ? 'completed' : 'void',
@@ -90,6 +103,7 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
     async (request) => {
       const receivedAt = new Date();
       opts.heartbeats.record(request.kioskId, request.body, receivedAt);
+      metrics.heartbeat();
       return {
         receivedAt: receivedAt.toISOString(),
         nextInSeconds: opts.heartbeatSeconds,
