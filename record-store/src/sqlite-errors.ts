@@ -9,3 +9,7 @@ const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PRO
 export function isUnavailable(error: unknown): boolean {
   return error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code);
 }
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -54,6 +54,7 @@ export interface IssuanceInsert {
 
 export interface Statements {
   upsertMunicipality: Statement<[{ code: string; name_ja: string; name_en: string }]>;
+  municipalityExists: Statement<[string], { code: string }>;
   residentByIndex: Statement<[string, Buffer], ResidentRow>;
   residentIdByAddressee: Statement<[string, string], { id: number }>;
   insertResident: Statement<[ResidentInsert]>;
@@ -73,6 +74,7 @@ export function prepareStatements(db: Database): Statements {
       `INSERT INTO municipalities (code, name_ja, name_en) VALUES (@code, @name_ja, @name_en)
        ON CONFLICT (code) DO UPDATE SET name_ja = excluded.name_ja, name_en = excluded.name_en`,
     ),
+    municipalityExists: db.prepare(`SELECT code FROM municipalities WHERE code = ?`),
     residentByIndex: db.prepare(
       `SELECT ${RESIDENT_COLUMNS} FROM residents WHERE municipality_code = ? AND my_number_hmac = ?`,
     ),

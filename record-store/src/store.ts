@@ -11,7 +11,7 @@ import { myNumberIndex, sealMyNumber } from './my-number-sealing.js';
 import type { RecordStore, RecordStoreError } from './record-store.js';
 import { doseColumns, recordFromRows, residentColumns } from './rows.js';
 import { migrate } from './schema.js';
-import { isUnavailable } from './sqlite-errors.js';
+import { isUnavailable, isUniqueViolation } from './sqlite-errors.js';
 import { prepareStatements } from './statements.js';
 
 export interface MunicipalityEntry {
@@ -22,12 +22,28 @@ export interface MunicipalityEntry {
 
 export type Registration = 'created' | 'already_registered';
 
+/** One resident to register: the My Number travels beside the record because the record never holds it. */
+export type ResidentEntry = { myNumber: string; record: VaccinationRecord };
+export type BulkRegistration = { created: number; alreadyRegistered: number };
+
+/** The entry (by position) whose My Number is already registered under another 宛名番号 in its municipality. */
+export interface MyNumberTaken {
+  code: 'MY_NUMBER_ALREADY_REGISTERED';
+  index: number;
+}
+
 /** The store plus the administration the seed (and a municipality's import) needs. */
 export interface SqliteRecordStore extends RecordStore {
   /** Adds the municipality or renames it. */
   addMunicipality(municipality: MunicipalityEntry): void;
   /** Adds a resident with doses and issuance history; a resident whose 宛名番号 is already there is left as is. */
   registerResident(myNumber: string, record: VaccinationRecord): Registration;
+  /**
+   * Registers every entry in one transaction, with the same rule per entry as registerResident. If one My Number is
+   * already taken in its municipality nothing is written.
+   */
+  registerResidents(entries: Iterable<ResidentEntry>): Result<BulkRegistration, MyNumberTaken>;
+  hasMunicipality(code: string): boolean;
 }
 
 export interface SqliteRecordStoreOptions {
@@ -37,6 +53,8 @@ export interface SqliteRecordStoreOptions {
   masterKey: Buffer;
   /** How long a write waits for another writer's lock before the store reads as unavailable; default 1000 ms. */
   busyTimeoutMs?: number;
+  /** sqlite page cache in MiB; default sqlite's own (2 MiB). Large stores insert and look up faster with more. */
+  cacheMb?: number;
 }
 
 export function openSqliteRecordStore(options: SqliteRecordStoreOptions): SqliteRecordStore {
@@ -45,6 +63,7 @@ export function openSqliteRecordStore(options: SqliteRecordStoreOptions): Sqlite
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  if (options.cacheMb !== undefined) db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
   migrate(db);
   const s = prepareStatements(db);
 
@@ -81,7 +100,9 @@ export function openSqliteRecordStore(options: SqliteRecordStoreOptions): Sqlite
     return true;
   });
 
-  const register = db.transaction((myNumber: string, record: VaccinationRecord): Registration => {
+  // Not a transaction itself, so the bulk path runs many of these in one transaction without savepoints.
+  const insertResident = (myNumber: string, record: VaccinationRecord): Registration => {
+    if (!isValidMyNumber(myNumber)) throw new RangeError('registerResident: not a valid My Number');
     const code = record.municipalityCode;
     if (s.residentIdByAddressee.get(code, record.addresseeNumber)) return 'already_registered';
     const keys = keysFor(code);
@@ -105,6 +126,24 @@ export function openSqliteRecordStore(options: SqliteRecordStoreOptions): Sqlite
       });
     }
     return 'created';
+  };
+  const register = db.transaction(insertResident);
+
+  const registerMany = db.transaction((entries: Iterable<ResidentEntry>): BulkRegistration => {
+    const summary = { created: 0, alreadyRegistered: 0 };
+    let index = 0;
+    for (const { myNumber, record } of entries) {
+      try {
+        if (insertResident(myNumber, record) === 'created') summary.created++;
+        else summary.alreadyRegistered++;
+      } catch (e) {
+        // The addressee number was checked above, so a unique violation here is the My Number index.
+        if (isUniqueViolation(e)) throw new TakenError(index);
+        throw e;
+      }
+      index++;
+    }
+    return summary;
   });
 
   // Busy or broken storage is an answer ("try later"), not a crash.
@@ -130,12 +169,27 @@ export function openSqliteRecordStore(options: SqliteRecordStoreOptions): Sqlite
     addMunicipality({ code, name }) {
       s.upsertMunicipality.run({ code, name_ja: name.ja, name_en: name.en });
     },
-    registerResident(myNumber, record) {
-      if (!isValidMyNumber(myNumber)) throw new RangeError('registerResident: not a valid My Number');
-      return register(myNumber, record);
+    registerResident: (myNumber, record) => register(myNumber, record),
+    registerResidents(entries) {
+      try {
+        return ok(registerMany(entries)); // a throw inside rolls the whole batch back
+      } catch (e) {
+        if (e instanceof TakenError) return err({ code: 'MY_NUMBER_ALREADY_REGISTERED', index: e.index });
+        throw e;
+      }
+    },
+    hasMunicipality(code) {
+      return s.municipalityExists.get(code) !== undefined;
     },
     async close() {
       if (db.open) db.close();
     },
   };
+}
+
+// Carries the failing entry out of the transaction, which must throw to roll back.
+class TakenError extends Error {
+  constructor(readonly index: number) {
+    super('My Number already registered');
+  }
 }
