@@ -5,13 +5,12 @@
  * be the record. Then the project's own verifier, as a command, against the same running centre.
  */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { devPkiPaths } from '@kiosk/certs';
-import { LineClient, loadCardIssuer, VirtualCard } from '@kiosk/kiosk-agent';
+import { LineClient } from '@kiosk/kiosk-agent';
 import type { IssuanceRequest, IssuanceResponse, Variant } from '@kiosk/protocol';
 import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
 import type { JSONWebKeySet } from 'jose';
@@ -25,6 +24,7 @@ import {
   verifiedShcPayload,
   verifiedVdsNcData,
 } from './support/third-party-codes.js';
+import { issuanceRequest } from './support/issuance.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const resident = DEMO_RESIDENTS.find((r) => r.id === 'sato-hanako');
@@ -47,25 +47,8 @@ afterAll(async () => {
 });
 
 async function issue(variant: Variant): Promise<IssuanceResponse & { pdfBytes: Uint8Array }> {
-  const card = new VirtualCard({
-    holder: resident!.card,
-    issuer: loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
-    pin: resident!.card.pin,
-  });
-  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-  const request: IssuanceRequest = {
-    requestId: randomUUID(),
-    kind: 'vaccination',
-    municipalityCode: resident!.municipalityCode,
-    variant,
-    copies: 1,
-    card: {
-      ef0001: b64(card.files.ef0001),
-      ef0002: b64(card.files.ef0002),
-      ef0003: b64(card.files.ef0003),
-      ef0004: b64(card.files.ef0004),
-    },
-  };
+  const request: IssuanceRequest = issuanceRequest(system.certsDir, resident!, { variant });
+
   const issued = await line.issue(request);
   if (!issued.ok) throw new Error(issued.error.code);
   return { ...issued.value, pdfBytes: new Uint8Array(Buffer.from(issued.value.pdf, 'base64')) };

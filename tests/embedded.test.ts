@@ -1,9 +1,8 @@
 /** The embedded default: the centre runs the reference record store in-process, seeded with the demo residents. */
-import { randomUUID } from 'node:crypto';
-import { devPkiPaths } from '@kiosk/certs';
-import { LineClient, loadCardIssuer, VirtualCard } from '@kiosk/kiosk-agent';
+import { LineClient } from '@kiosk/kiosk-agent';
 import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issuanceRequest } from './support/issuance.js';
 import { kioskTls, startTestSystem, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -25,25 +24,10 @@ afterAll(async () => {
 it('issues from the embedded record store with the demo data', async () => {
   const resident = DEMO_RESIDENTS.find((r) => r.record.passport && r.record.status === 'resident');
   if (!resident) throw new Error('no demo resident with passport data');
-  const card = new VirtualCard({
-    holder: resident.card,
-    issuer: loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
-    pin: resident.card.pin,
-  });
-  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-  const issued = await line.issue({
-    requestId: randomUUID(),
-    kind: 'vaccination',
-    municipalityCode: resident.municipalityCode,
-    variant: 'overseas',
-    copies: 2,
-    card: {
-      ef0001: b64(card.files.ef0001),
-      ef0002: b64(card.files.ef0002),
-      ef0003: b64(card.files.ef0003),
-      ef0004: b64(card.files.ef0004),
-    },
-  });
+  const issued = await line.issue(
+    issuanceRequest(system.certsDir, resident, { variant: 'overseas', copies: 2 }),
+  );
+
   expect(issued).toMatchObject({ ok: true, value: { copies: 2, feeYen: 240 } });
   if (issued.ok) expect(Buffer.from(issued.value.pdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 });

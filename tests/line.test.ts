@@ -2,15 +2,14 @@
  * The line between kiosk and centre, over real TLS: who may call, how requests are signed, what is refused and
  * with which stable code, and that a retried issuance never makes a second certificate.
  */
-import { randomUUID } from 'node:crypto';
 import { contentDigest, signRequest } from '@kiosk/protocol/line-signature';
-import { devPkiPaths } from '@kiosk/certs';
-import { LineClient, loadCardIssuer, VirtualCard } from '@kiosk/kiosk-agent';
+import { LineClient } from '@kiosk/kiosk-agent';
 import { DEMO_RESIDENTS, type DemoResident } from '@kiosk/record-store/demo';
 import type { IssuanceRequest } from '@kiosk/protocol';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from './support/https.js';
+import { issuanceRequest } from './support/issuance.js';
 import { kioskTls, startTestSystem, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -32,25 +31,7 @@ function residentWhere(test: (r: DemoResident) => boolean): DemoResident {
 }
 
 function issuanceFor(resident: DemoResident, variant: 'domestic' | 'overseas' = 'domestic'): IssuanceRequest {
-  const card = new VirtualCard({
-    holder: resident.card,
-    issuer: loadCardIssuer(devPkiPaths(system.certsDir).cardIssuer),
-    pin: resident.card.pin,
-  });
-  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-  return {
-    requestId: randomUUID(),
-    kind: 'vaccination',
-    municipalityCode: resident.municipalityCode,
-    variant,
-    copies: 1,
-    card: {
-      ef0001: b64(card.files.ef0001),
-      ef0002: b64(card.files.ef0002),
-      ef0003: b64(card.files.ef0003),
-      ef0004: b64(card.files.ef0004),
-    },
-  };
+  return issuanceRequest(system.certsDir, resident, { variant });
 }
 
 /** Signs a request as kiosk-0001 would, optionally with the wrong key. */

@@ -2,18 +2,17 @@
  * A centre alone on loopback for the centre's own tests: dev PKI in a temp folder, the embedded record store with
  * the demo residents, and whatever centre settings the test needs (a tiny rate limit, metrics access, …).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devPkiPaths, generateDevPki, readTlsMaterial } from '@kiosk/certs';
+import { generateDevPki, readTlsMaterial } from '@kiosk/certs';
 import { startCenter, type CenterConfig, type RunningCenter } from '@kiosk/center-server';
-import { loadCardIssuer, VirtualCard } from '@kiosk/kiosk-agent';
 import type { IssuanceRequest } from '@kiosk/protocol';
 import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
 import { OPEN_HOURS_NOW } from '../support/system.js';
+import { issuanceRequest } from '../support/issuance.js';
 
 export interface TestCentre {
   readonly center: RunningCenter;
@@ -83,23 +82,5 @@ export function publicGetText(centre: TestCentre, path: string): Promise<TextRes
 export function demoIssuance(centre: TestCentre): IssuanceRequest {
   const resident = DEMO_RESIDENTS.find((r) => r.record.status === 'resident' && r.record.doses.length > 0);
   if (!resident) throw new Error('the demo data lacks a resident with doses');
-  const card = new VirtualCard({
-    holder: resident.card,
-    issuer: loadCardIssuer(devPkiPaths(centre.certsDir).cardIssuer),
-    pin: resident.card.pin,
-  });
-  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-  return {
-    requestId: randomUUID(),
-    kind: 'vaccination',
-    municipalityCode: resident.municipalityCode,
-    variant: 'domestic',
-    copies: 1,
-    card: {
-      ef0001: b64(card.files.ef0001),
-      ef0002: b64(card.files.ef0002),
-      ef0003: b64(card.files.ef0003),
-      ef0004: b64(card.files.ef0004),
-    },
-  };
+  return issuanceRequest(centre.certsDir, resident);
 }
