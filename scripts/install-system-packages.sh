@@ -2,10 +2,12 @@
 # Debian packages the tests drive for real: PC/SC (pcscd + the vpcd virtual reader; unshare, ip and socat give the
 # tests' pcscd its own namespaces), CUPS with a PDF queue, socat for the serial receipt printer, Chromium for the
 # UIs, poppler and zbar to read printed certificates, CJK fonts.
-# Run as root (CI is root); skips apt entirely when everything is already there.
+# `demo` as the first argument installs only what the demo needs (the certificate's fallback font for official
+# characters). Run as root (CI is root); skips apt entirely when everything is already there.
 set -euo pipefail
 
-packages=(
+demo_packages=(fonts-ipamj-mincho)
+test_packages=(
   build-essential python3 pkg-config
   pcscd libpcsclite-dev vsmartcard-vpcd util-linux iproute2
   cups printer-driver-cups-pdf
@@ -14,6 +16,7 @@ packages=(
   poppler-utils zbar-tools
   fonts-noto-cjk fonts-ipaexfont fonts-ipamj-mincho
 )
+if [ "${1:-}" = demo ]; then packages=("${demo_packages[@]}"); else packages=("${test_packages[@]}"); fi
 
 missing=()
 for p in "${packages[@]}"; do
