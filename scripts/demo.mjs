@@ -31,7 +31,10 @@ if (major < 20) {
   console.error(`Node ${process.versions.node} is too old: the demo needs Node 20 or newer.`);
   process.exit(1);
 }
-step('System packages (the certificate font for official characters)', 'bash', ['scripts/install-system-packages.sh', 'demo']);
+step('System packages (the certificate font for official characters)', 'bash', [
+  'scripts/install-system-packages.sh',
+  'demo',
+]);
 if (!existsSync(resolve(root, 'node_modules'))) step('Installing dependencies (npm ci)', 'npm', ['ci']);
 step('Dev PKI (kept if it exists)', 'npm', ['run', '--silent', 'certs']);
 step('Building', 'npm', ['run', '--silent', 'build']);
