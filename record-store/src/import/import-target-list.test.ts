@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { myNumberCheckDigit } from '../my-number.js';
 import { openSqliteRecordStore, type SqliteRecordStore } from '../store.js';
 import { testMasterKey } from '../test-support/keys.js';
 import { importTargetList } from './import-target-list.js';
@@ -110,5 +111,93 @@ describe('importTargetList', () => {
     ]);
     // A3 was valid and came first, but the whole file was rolled back.
     expect((await store.lookup(CODE, '100000000005')).ok).toBe(false);
+  });
+});
+
+describe('importTargetList: passport columns', () => {
+  const PASSPORT_HEADER = `${HEADER},ローマ字氏名,国籍,旅券番号,旧姓・別姓・別名`;
+  const withPassport = (...rows: string[]) => [PASSPORT_HEADER, ...rows].join('\n') + '\n';
+  const passportRow = (addressee: string, myNumber: string, passport: string) =>
+    `${row(addressee, myNumber)},${passport}`;
+  const myNumber = (first11: string) => `${first11}${myNumberCheckDigit(first11)}`;
+
+  it('imports the passport data, trimmed, and the looked-up record carries it', async () => {
+    const text = withPassport(
+      passportRow('A1', MN1, ' SATO HANAKO ,JPN , TK1234567,"\tYAMAMOTO "'),
+      passportRow('A2', MN2, ',,,'),
+    );
+    expect(importTargetList(store, CODE, text)).toEqual({
+      ok: true,
+      value: { rows: 2, created: 2, alreadyRegistered: 0 },
+    });
+    const found = await store.lookup(CODE, MN1);
+    expect(found.ok && found.value.passport).toEqual({
+      romanizedName: 'SATO HANAKO',
+      nationality: 'JPN',
+      passportNumber: 'TK1234567',
+      otherNames: 'YAMAMOTO',
+    });
+    const none = await store.lookup(CODE, MN2);
+    expect(none.ok && 'passport' in none.value).toBe(false);
+  });
+
+  it('takes the three passport columns without 旧姓・別姓・別名, in any order', async () => {
+    const text = `旅券番号,${HEADER},国籍,ローマ字氏名\nTZ2345678,${row('A1', MN1)},USA,"O'BRIEN MARY-ANN"\n`;
+    expect(importTargetList(store, CODE, text).ok).toBe(true);
+    const found = await store.lookup(CODE, MN1);
+    expect(found.ok && found.value.passport).toEqual({
+      romanizedName: "O'BRIEN MARY-ANN",
+      nationality: 'USA',
+      passportNumber: 'TZ2345678',
+    });
+  });
+
+  it('reports each passport problem at its line and column, and imports nothing', async () => {
+    const text = withPassport(
+      passportRow('A1', MN1, 'SATO HANAKO,JPN,TK1234567,'),
+      passportRow('A2', MN2, ',JPN,,'),
+      passportRow('A3', myNumber('10000000000'), ',,,YAMAMOTO'),
+      passportRow('A4', myNumber('20000000000'), 'Sato Hanako,jpn,tk1234567,'),
+      passportRow('A5', myNumber('30000000000'), 'ＳＡＴＯ,JP,TK-123,'),
+      passportRow('A6', myNumber('40000000000'), 'SATO  HANAKO,JAPAN,TK1234567890123,'),
+    );
+    expect(codes(text)).toEqual([
+      [3, 'ローマ字氏名', 'INCOMPLETE_PASSPORT'],
+      [3, '旅券番号', 'INCOMPLETE_PASSPORT'],
+      [4, 'ローマ字氏名', 'INCOMPLETE_PASSPORT'],
+      [4, '国籍', 'INCOMPLETE_PASSPORT'],
+      [4, '旅券番号', 'INCOMPLETE_PASSPORT'],
+      [5, 'ローマ字氏名', 'INVALID_ROMANIZED_NAME'],
+      [5, '国籍', 'INVALID_NATIONALITY'],
+      [5, '旅券番号', 'INVALID_PASSPORT_NUMBER'],
+      [6, 'ローマ字氏名', 'INVALID_ROMANIZED_NAME'],
+      [6, '国籍', 'INVALID_NATIONALITY'],
+      [6, '旅券番号', 'INVALID_PASSPORT_NUMBER'],
+      [7, 'ローマ字氏名', 'INVALID_ROMANIZED_NAME'],
+      [7, '国籍', 'INVALID_NATIONALITY'],
+      [7, '旅券番号', 'INVALID_PASSPORT_NUMBER'],
+    ]);
+    // Row 2 was valid, but the file is all or nothing.
+    expect((await store.lookup(CODE, MN1)).ok).toBe(false);
+    expect(JSON.stringify(importTargetList(store, CODE, text))).not.toMatch(/HANAKO|Hanako|YAMAMOTO|JAPAN/);
+  });
+
+  it('refuses a romanized name with a comma or a leading, trailing or doubled separator', () => {
+    for (const name of ['-SATO', 'SATO,', "SATO ''HANAKO", 'SATO, HANAKO', 'SATŌ'])
+      expect(codes(withPassport(passportRow('A1', MN1, `"${name}",JPN,TK1234567,`)))).toEqual([
+        [2, 'ローマ字氏名', 'INVALID_ROMANIZED_NAME'],
+      ]);
+  });
+
+  it('wants all three of ローマ字氏名, 国籍 and 旅券番号 once any passport column is in the header', () => {
+    expect(codes(`${HEADER},国籍\n`)).toEqual([
+      [1, 'ローマ字氏名', 'MISSING_COLUMN'],
+      [1, '旅券番号', 'MISSING_COLUMN'],
+    ]);
+    expect(codes(`${HEADER},旧姓・別姓・別名\n`)).toEqual([
+      [1, 'ローマ字氏名', 'MISSING_COLUMN'],
+      [1, '国籍', 'MISSING_COLUMN'],
+      [1, '旅券番号', 'MISSING_COLUMN'],
+    ]);
   });
 });

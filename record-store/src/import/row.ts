@@ -6,6 +6,7 @@ import type { ResidentEntry } from '../store.js';
 import type { CsvRecord } from './csv.js';
 import type { ImportError } from './errors.js';
 import { DOSE_FIELDS, type Layout, type ResidentColumn } from './layout.js';
+import { readPassport } from './passport.js';
 
 const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const SEXES: ReadonlySet<string> = new Set(['male', 'female', 'unknown']);
@@ -50,6 +51,7 @@ export function readRow(
   if (sex !== '' && !SEXES.has(sex)) fail('性別', 'INVALID_SEX');
   const status = col('状態');
   if (status !== '' && !STATUSES.has(status)) fail('状態', 'INVALID_STATUS');
+  const passport = layout.passport && readPassport(layout.passport, at, fail);
 
   const doses: Dose[] = [];
   for (const { doseNumber, columns } of layout.doses) {
@@ -76,6 +78,7 @@ export function readRow(
     sex: sex as VaccinationRecord['sex'], // checked against SEXES above
     status: status as VaccinationRecord['status'],
     doses,
+    ...(passport ? { passport } : {}),
     issuances: [],
   };
   return ok({ myNumber, record });
