@@ -7,6 +7,8 @@ import { LineClient } from '@kiosk/kiosk-agent';
 import { DEMO_RESIDENTS, type DemoResident } from '@kiosk/record-store/demo';
 import type { IssuanceRequest } from '@kiosk/protocol';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from './support/https.js';
 import { issuanceRequest } from './support/issuance.js';
@@ -34,8 +36,13 @@ function issuanceFor(resident: DemoResident, variant: 'domestic' | 'overseas' = 
   return issuanceRequest(system.certsDir, resident, { variant });
 }
 
-/** Signs a request as kiosk-0001 would, optionally with the wrong key. */
-function signedHeaders(target: string, body: Buffer, key = createPrivateKey(kioskTls(system).key)) {
+/** Signs a request as kiosk-0001 would, optionally with the wrong key or a clock that is off. */
+function signedHeaders(
+  target: string,
+  body: Buffer,
+  key = createPrivateKey(kioskTls(system).key),
+  created?: number,
+) {
   const authority = new URL(system.centerUrl).host;
   const headers: Record<string, string> = {
     host: authority,
@@ -47,6 +54,7 @@ function signedHeaders(target: string, body: Buffer, key = createPrivateKey(kios
     ...signRequest({ method: 'POST', authority, target, headers }, true, {
       keyId: 'kiosk-0001',
       privateKey: key,
+      created,
     }),
   };
 }
@@ -109,6 +117,18 @@ describe('who may use the line', () => {
       });
     expect((await send()).status).toBe(200);
     expect(await send()).toMatchObject({ status: 401, json: { error: { code: 'LINE_REPLAY' } } });
+  });
+
+  it('refuses a signature made with a clock 10 minutes off with LINE_SIGNATURE_STALE', async () => {
+    const body = Buffer.from(JSON.stringify(issuanceFor(living())));
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const response = await rawRequest(`${system.centerUrl}/v1/issuances`, {
+      method: 'POST',
+      headers: signedHeaders('/v1/issuances', body, undefined, tenMinutesAgo),
+      body,
+      tls: kioskTls(system),
+    });
+    expect(response).toMatchObject({ status: 401, json: { error: { code: 'LINE_SIGNATURE_STALE' } } });
   });
 
   it('refuses a body that is not the one signed with CONTENT_DIGEST_MISMATCH', async () => {
@@ -209,5 +229,39 @@ describe('issuance over the line', () => {
       ok: false,
       error: { code: 'RECORD_NOT_FOUND' },
     });
+  });
+});
+
+describe('the kiosk registry', () => {
+  const menuOf = async (kioskId: string) => {
+    const client = new LineClient({ baseUrl: system.centerUrl, kioskId, tls: kioskTls(system, kioskId) });
+    try {
+      return await client.menu('vaccination');
+    } finally {
+      client.close();
+    }
+  };
+
+  it('refuses a suspended kiosk on its next request, and serves it again once resumed', async () => {
+    expect((await menuOf('kiosk-0002')).ok).toBe(true);
+    system.center.registry.setStatus('kiosk-0002', 'suspended');
+    expect(await menuOf('kiosk-0002')).toMatchObject({ ok: false, error: { code: 'LINE_KIOSK_SUSPENDED' } });
+    expect((await menuOf('kiosk-0001')).ok).toBe(true);
+    system.center.registry.setStatus('kiosk-0002', 'active');
+    expect((await menuOf('kiosk-0002')).ok).toBe(true);
+  });
+
+  it('refuses a revoked kiosk at once', async () => {
+    system.center.registry.setStatus('kiosk-0002', 'revoked');
+    expect(await menuOf('kiosk-0002')).toMatchObject({ ok: false, error: { code: 'LINE_KIOSK_REVOKED' } });
+    system.center.registry.setStatus('kiosk-0002', 'active');
+  });
+
+  it('refuses a kiosk whose certificate is genuine but which was never registered', async () => {
+    const db = new Database(join(system.dir, 'center.sqlite'));
+    db.prepare('DELETE FROM kiosks WHERE kiosk_id = ?').run('kiosk-0002');
+    db.close();
+    expect(await menuOf('kiosk-0002')).toMatchObject({ ok: false, error: { code: 'LINE_KIOSK_UNKNOWN' } });
+    system.center.registry.register('kiosk-0002');
   });
 });

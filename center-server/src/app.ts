@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './http-errors.js';
+import type { AuditLog } from './issuance/audit-log.js';
 import type { IssuanceDeps } from './issuance/pipeline.js';
 import type { HeartbeatBoard } from './kiosks/heartbeats.js';
 import type { KioskRegistry } from './kiosks/registry.js';
@@ -20,6 +21,7 @@ import { wellKnownRoutes, type WellKnownOptions } from './well-known/routes.js';
 export interface CenterServerOptions {
   readonly tls: { readonly key: string; readonly cert: string; readonly ca: string };
   readonly issuance: IssuanceDeps;
+  readonly audit: AuditLog;
   /** What verifiers fetch: the signing keys and the revocation lists. */
   readonly publication: WellKnownOptions;
   readonly registry: KioskRegistry;
@@ -56,6 +58,7 @@ export async function createCenterServer(opts: CenterServerOptions): Promise<Fas
     lineRoutes(line, {
       metrics,
       issuance: opts.issuance,
+      audit: opts.audit,
       heartbeats: opts.heartbeats,
       maxCopies: opts.maxCopies ?? 5,
       heartbeatSeconds: opts.heartbeatSeconds ?? 30,

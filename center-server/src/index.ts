@@ -8,7 +8,14 @@ export {
   type MunicipalitySettings,
 } from './participation/participation.js';
 export { issuanceLedger, type IssuanceLedger } from './issuance/ledger.js';
-export { issueCertificate, type IssuanceDeps } from './issuance/pipeline.js';
+export { issueCertificate, type IssuanceDeps, type DocumentIssuer } from './issuance/pipeline.js';
+export { auditLog, type AuditLog, type AuditEntry } from './issuance/audit-log.js';
+export {
+  createDocumentPool,
+  type DocumentPool,
+  type DocumentPoolOptions,
+} from './issuance/document-pool/document-pool.js';
+export type { PoolStats } from './issuance/document-pool/pool.js';
 export { composeCertificate } from '@kiosk/certificate';
 export { loadCardTrustAnchors } from './card-trust.js';
 export { startCenter, type CenterConfig, type RunningCenter } from './start.js';

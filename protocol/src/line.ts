@@ -32,7 +32,20 @@ export const MenuMunicipality = Type.Object({
   name: Localized,
   /** Open for issuance right now (hours, closures, maintenance). Closed ones are listed so the UI can say why. */
   open: Type.Boolean(),
-  opensAt: Type.Optional(Type.String({ description: 'Next opening, ISO 8601 with offset, when closed' })),
+  opensAt: Type.Optional(
+    Type.String({
+      description: 'Next opening, ISO 8601 with +09:00, when closed and it reopens within 14 days',
+    }),
+  ),
+  /** Why it is closed now: outside its hours (or a weekday it is closed), 年末年始, a closure day, maintenance. */
+  closedReason: Type.Optional(
+    Type.Union([
+      Type.Literal('hours'),
+      Type.Literal('new_year'),
+      Type.Literal('closure_date'),
+      Type.Literal('maintenance'),
+    ]),
+  ),
   variants: Type.Array(Variant),
   feeYen: Type.Integer({ minimum: 0 }),
   notices: Type.Array(Localized),

@@ -2,11 +2,14 @@
  * The issuance ledger (発行記録): what was issued, where and when, and how it ended. It keeps the certificate ID,
  * municipality, kiosk, variant and copies only; never who it was for. The request digest lets a retried request be
  * recognised; it is a SHA-256 over the signed request body, which cannot be recomputed without the card's data.
+ *
+ * A certificate ID is reserved (a row in state `reserved`) before the certificate is composed, so that a retry —
+ * concurrent, or after a centre restart — composes the same certificate rather than a second one.
  */
 import type { ErrorCode, Result, Variant } from '@kiosk/protocol';
 import type { CenterDb } from '../db.js';
 
-export type IssuanceStatus = 'issued' | 'completed' | 'void';
+export type IssuanceStatus = 'reserved' | 'issued' | 'completed' | 'void';
 
 export interface IssuanceEntry {
   readonly requestId: string;
@@ -18,7 +21,11 @@ export interface IssuanceEntry {
   readonly copies: number;
   readonly issuedOn: string;
   readonly status: IssuanceStatus;
+  /** When the certificate ID was reserved: a retry is judged by the hours of the first attempt. */
+  readonly createdAt: Date;
 }
+
+export type NewIssuance = Omit<IssuanceEntry, 'status' | 'createdAt'>;
 
 interface Row {
   request_id: string;
@@ -30,6 +37,7 @@ interface Row {
   copies: number;
   issued_on: string;
   status: IssuanceStatus;
+  created_at: string;
 }
 
 const fromRow = (r: Row): IssuanceEntry => ({
@@ -42,20 +50,28 @@ const fromRow = (r: Row): IssuanceEntry => ({
   copies: r.copies,
   issuedOn: r.issued_on,
   status: r.status,
+  createdAt: new Date(r.created_at),
 });
 
 export interface IssuanceLedger {
   byRequestId(requestId: string): IssuanceEntry | undefined;
   /** Only the calling kiosk's own issuances: a kiosk never learns about another's. */
   byCertificateId(kioskId: string, certificateId: string): IssuanceEntry | undefined;
-  recordIssued(entry: Omit<IssuanceEntry, 'status'>): void;
+  /** Reserves the certificate ID for this request, or returns the entry an earlier attempt already reserved. */
+  reserve(entry: NewIssuance, at: Date): IssuanceEntry;
+  /** The certificate went out to the kiosk: reserved → issued (a later status is left as it is). */
+  markIssued(requestId: string): void;
   /** printed → completed, failed → void; reporting the same outcome twice is harmless. */
   recordOutcome(
     kioskId: string,
     certificateId: string,
     outcome: 'printed' | 'failed',
     reason: string | undefined,
-  ): Result<IssuanceStatus, Extract<ErrorCode, 'ISSUANCE_NOT_FOUND' | 'ISSUANCE_ALREADY_FINAL'>>;
+    at: Date,
+  ): Result<
+    { status: IssuanceStatus; entry: IssuanceEntry; changed: boolean },
+    Extract<ErrorCode, 'ISSUANCE_NOT_FOUND' | 'ISSUANCE_ALREADY_FINAL'>
+  >;
 }
 
 export function issuanceLedger(db: CenterDb): IssuanceLedger {
@@ -67,7 +83,11 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
     `INSERT INTO issuances (request_id, request_digest, certificate_id, kiosk_id, municipality_code, variant, copies,
        issued_on, status, created_at)
      VALUES (@requestId, @requestDigest, @certificateId, @kioskId, @municipalityCode, @variant, @copies, @issuedOn,
-       'issued', @createdAt)`,
+       'reserved', @createdAt)
+     ON CONFLICT (request_id) DO NOTHING`,
+  );
+  const issued = db.prepare(
+    `UPDATE issuances SET status = 'issued' WHERE request_id = ? AND status = 'reserved'`,
   );
   const finish = db.prepare(
     `UPDATE issuances SET status = ?, outcome_reason = ?, outcome_at = ? WHERE certificate_id = ? AND status = 'issued'`,
@@ -81,17 +101,25 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
       const row = byCertificate.get(certificateId, kioskId);
       return row && fromRow(row);
     },
-    recordIssued(entry) {
-      insert.run({ ...entry, createdAt: new Date().toISOString() });
+    reserve(entry, at) {
+      insert.run({ ...entry, createdAt: at.toISOString() });
+      const row = byRequest.get(entry.requestId);
+      if (!row) throw new Error('the reserved issuance row is missing');
+      return fromRow(row);
     },
-    recordOutcome(kioskId, certificateId, outcome, reason) {
+    markIssued(requestId) {
+      issued.run(requestId);
+    },
+    recordOutcome(kioskId, certificateId, outcome, reason, at) {
       const row = byCertificate.get(certificateId, kioskId);
-      if (!row) return { ok: false, error: 'ISSUANCE_NOT_FOUND' };
+      // A reserved ID was never handed to the kiosk, so it cannot report on it.
+      if (!row || row.status === 'reserved') return { ok: false, error: 'ISSUANCE_NOT_FOUND' };
+      const entry = fromRow(row);
       const wanted: IssuanceStatus = outcome === 'printed' ? 'completed' : 'void';
-      if (row.status === wanted) return { ok: true, value: wanted };
+      if (row.status === wanted) return { ok: true, value: { status: wanted, entry, changed: false } };
       if (row.status !== 'issued') return { ok: false, error: 'ISSUANCE_ALREADY_FINAL' };
-      finish.run(wanted, reason ?? null, new Date().toISOString(), certificateId);
-      return { ok: true, value: wanted };
+      finish.run(wanted, reason ?? null, at.toISOString(), certificateId);
+      return { ok: true, value: { status: wanted, entry, changed: true } };
     },
   };
 }

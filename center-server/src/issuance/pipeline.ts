@@ -9,16 +9,22 @@ import { verifyCardData } from '@kiosk/protocol/card-data';
 import {
   defaultMayorTitle,
   describeIssueError,
-  issueCertificateDocument,
+  type issueCertificateDocument,
   type KeyRing,
   type VdsSigner,
 } from '@kiosk/certificate';
-import type { Participation } from '../participation/participation.js';
 import type { RecordStore } from '@kiosk/record-store';
+import type { Participation } from '../participation/participation.js';
 import { newCertificateId } from './certificate-id.js';
 import { checkEligibility } from './eligibility.js';
 import type { IssuanceLedger } from './ledger.js';
 import { tokyoTime } from '../participation/hours.js';
+
+/**
+ * Signs the codes and composes the PDF: `issueCertificateDocument` in the main thread, the document pool's workers,
+ * or (benchmarks) a naive composer to compare with.
+ */
+export type DocumentIssuer = typeof issueCertificateDocument;
 
 export interface IssuanceDeps {
   readonly participation: Participation;
@@ -33,6 +39,7 @@ export interface IssuanceDeps {
     readonly issuer: () => string;
   };
   readonly now: () => Date;
+  readonly issueDocument: DocumentIssuer;
 }
 
 export interface IssuanceFailure {
@@ -46,6 +53,14 @@ const fail = (code: ErrorCode, detail?: string): Result<never, IssuanceFailure> 
   error: detail ? { code, detail } : { code },
 });
 
+/** For operators: why a municipality is closed and when it opens (the kiosk's menu already said so). */
+function closedDetail(deps: IssuanceDeps, code: string, at: Date): string | undefined {
+  const availability = deps.participation.availability(code, at);
+  if (!availability || availability.open) return undefined;
+  const opens = availability.opensAt ? `, opens ${availability.opensAt.toISOString()}` : '';
+  return `${availability.reason}${opens}`;
+}
+
 export async function issueCertificate(
   deps: IssuanceDeps,
   kioskId: string,
@@ -54,13 +69,13 @@ export async function issueCertificate(
 ): Promise<Result<IssuanceResponse, IssuanceFailure>> {
   const now = deps.now();
 
-  // 1. A retried request gets the same certificate ID back, never a second one.
+  // 1. A retried request is recognised: same kiosk and body, and not yet finished.
   const requestDigest = createHash('sha256').update(rawBody).digest('hex');
   const earlier = deps.ledger.byRequestId(request.requestId);
   if (earlier && (earlier.requestDigest !== requestDigest || earlier.kioskId !== kioskId)) {
     return fail('IDEMPOTENCY_CONFLICT');
   }
-  if (earlier && earlier.status !== 'issued')
+  if (earlier && (earlier.status === 'completed' || earlier.status === 'void'))
     return fail('ISSUANCE_ALREADY_FINAL', `outcome ${earlier.status}`);
 
   // 2. The card data: certificate by AKI, data signature, digests.
@@ -75,9 +90,14 @@ export async function issueCertificate(
   );
   if (!card.ok) return fail(card.error.code, card.error.detail);
 
-  // 3. The municipality takes part, is open now and offers this variant.
-  const municipality = deps.participation.admit(request.municipalityCode, request.variant, now);
-  if (!municipality.ok) return fail(municipality.error);
+  // 3. The municipality takes part, is open and offers this variant. A retry is judged by its first attempt's time,
+  //    so a certificate already reserved just before closing still comes out.
+  const municipality = deps.participation.admit(
+    request.municipalityCode,
+    request.variant,
+    earlier?.createdAt ?? now,
+  );
+  if (!municipality.ok) return fail(municipality.error, closedDetail(deps, request.municipalityCode, now));
 
   // 4. The record, from that municipality's partition only.
   const record = await deps.recordStore.lookup(request.municipalityCode, card.value.myNumber);
@@ -87,12 +107,28 @@ export async function issueCertificate(
   const eligible = checkEligibility(record.value, request.variant);
   if (!eligible.ok) return fail(eligible.error);
 
-  // 6. Sign the codes (SHC; VDS-NC for overseas) and compose the certificate that prints them.
-  const certificateId = earlier?.certificateId ?? newCertificateId(request.municipalityCode);
-  const issuedOn = earlier?.issuedOn ?? tokyoTime(now).date;
+  // 6. Reserve the certificate ID before composing: a concurrent or later retry of this request gets this same ID.
+  const reserved = deps.ledger.reserve(
+    {
+      requestId: request.requestId,
+      requestDigest,
+      certificateId: newCertificateId(request.municipalityCode),
+      kioskId,
+      municipalityCode: request.municipalityCode,
+      variant: request.variant,
+      copies: request.copies,
+      issuedOn: tokyoTime(now).date,
+    },
+    now,
+  );
+  if (reserved.requestDigest !== requestDigest || reserved.kioskId !== kioskId)
+    return fail('IDEMPOTENCY_CONFLICT');
+  const { certificateId, issuedOn } = reserved;
+
+  // 7. Sign the codes (SHC; VDS-NC for overseas) and compose the certificate that prints them.
   const { familyName, givenName, familyNameKana, givenNameKana, birthDate } = record.value;
   const { name } = municipality.value;
-  const document = await issueCertificateDocument(
+  const document = await deps.issueDocument(
     {
       certificateId,
       issuedOn,
@@ -120,7 +156,7 @@ export async function issueCertificate(
   }
   const pdf = document.value;
 
-  // 7. Write the issuance back to the municipality's history, then to the centre's ledger.
+  // 8. Write the issuance back to the municipality's history (idempotent by certificate ID), then mark it issued.
   const written = await deps.recordStore.recordIssuance(request.municipalityCode, {
     certificateId,
     requestId: request.requestId,
@@ -130,20 +166,9 @@ export async function issueCertificate(
     myNumber: card.value.myNumber,
   });
   if (!written.ok) return fail(written.error);
-  if (!earlier) {
-    deps.ledger.recordIssued({
-      requestId: request.requestId,
-      requestDigest,
-      certificateId,
-      kioskId,
-      municipalityCode: request.municipalityCode,
-      variant: request.variant,
-      copies: request.copies,
-      issuedOn,
-    });
-  }
+  deps.ledger.markIssued(request.requestId);
 
-  // 8. The answer. The PDF exists only in this response.
+  // 9. The answer. The PDF exists only in this response.
   return {
     ok: true,
     value: {

@@ -14,6 +14,7 @@ import {
 } from '@kiosk/protocol';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from '../http-errors.js';
+import { auditCodeOf, type AuditLog } from '../issuance/audit-log.js';
 import type { IssuanceDeps } from '../issuance/pipeline.js';
 import { issueCertificate } from '../issuance/pipeline.js';
 import type { HeartbeatBoard } from '../kiosks/heartbeats.js';
@@ -21,6 +22,7 @@ import type { CenterMetrics } from '../observability/metrics.js';
 
 export interface LineRoutesOptions {
   readonly issuance: IssuanceDeps;
+  readonly audit: AuditLog;
   readonly heartbeats: HeartbeatBoard;
   readonly maxCopies: number;
   readonly heartbeatSeconds: number;
@@ -40,7 +42,7 @@ const errors = {
 };
 
 export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void {
-  const { issuance, metrics } = opts;
+  const { issuance, metrics, audit } = opts;
 
   app.get<{ Querystring: MenuQuery }>(
     LINE_PATHS.menu,
@@ -68,10 +70,22 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
         request.rawBody ?? Buffer.alloc(0),
       );
       // A code no municipality takes part with is kiosk input: one shared label keeps the series bounded.
-      const { variant } = request.body;
+      const { variant, municipalityCode } = request.body;
       const refusedAsUnknown = !result.ok && result.error.code === 'MUNICIPALITY_NOT_PARTICIPATING';
-      const municipality = refusedAsUnknown ? 'other' : request.body.municipalityCode;
-      metrics.issuance(municipality, variant, result.ok ? 'issued' : result.error.code);
+      metrics.issuance(
+        refusedAsUnknown ? 'other' : municipalityCode,
+        variant,
+        result.ok ? 'issued' : result.error.code,
+      );
+      audit.append({
+        at: issuance.now(),
+        kioskId: request.kioskId,
+        municipalityCode,
+        variant,
+        ...(result.ok
+          ? { event: 'issued', certificateId: result.value.certificateId }
+          : { event: 'refused', code: auditCodeOf(result.error.code) }),
+      });
       if (!result.ok) return sendError(reply, result.error.code, result.error.detail);
       return result.value;
     },
@@ -85,14 +99,31 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
     async (request, reply) => {
       const { certificateId } = request.params;
       const { outcome, reason } = request.body;
-      const before = issuance.ledger.byCertificateId(request.kioskId, certificateId);
-      const result = issuance.ledger.recordOutcome(request.kioskId, certificateId, outcome, reason);
+      const result = issuance.ledger.recordOutcome(
+        request.kioskId,
+        certificateId,
+        outcome,
+        reason,
+        issuance.now(),
+      );
       if (!result.ok) return sendError(reply, result.error);
       // Counted once: a repeated report of the same outcome is accepted but is not a second print.
-      if (before?.status === 'issued') metrics.issuance(before.municipalityCode, before.variant, outcome);
+      if (result.value.changed) {
+        const { entry, status } = result.value;
+        metrics.issuance(entry.municipalityCode, entry.variant, outcome);
+        audit.append({
+          at: issuance.now(),
+          event: status === 'completed' ? 'completed' : 'void',
+          kioskId: request.kioskId,
+          municipalityCode: entry.municipalityCode,
+          variant: entry.variant,
+          certificateId,
+          code: reason,
+        });
+      }
       return {
         certificateId,
-        status: result.value === 'completed' ? 'completed' : 'void',
+        status: result.value.status === 'completed' ? 'completed' : 'void',
       } satisfies OutcomeResponse;
     },
   );
