@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests drive for real: PC/SC (pcscd + the vpcd virtual reader; unshare, ip and socat give the
-# tests' pcscd its own namespaces), CUPS with a PDF queue, socat for the serial receipt printer, Chromium for the
-# UIs, poppler and zbar to read printed certificates, CJK fonts.
+# tests' pcscd its own namespaces), CUPS with a PDF queue (cupsd, lp, ipptool), socat for the serial receipt
+# printer, Chromium for the UIs, poppler and zbar to read printed certificates, CJK fonts.
 # `demo` as the first argument installs only what the demo needs (the certificate's fallback font for official
 # characters). Run as root (CI is root); skips apt entirely when everything is already there.
 set -euo pipefail
@@ -10,7 +10,7 @@ demo_packages=(fonts-ipamj-mincho)
 test_packages=(
   build-essential python3 pkg-config
   pcscd libpcsclite-dev vsmartcard-vpcd util-linux iproute2
-  cups printer-driver-cups-pdf
+  cups cups-client cups-ipp-utils printer-driver-cups-pdf
   socat
   chromium
   poppler-utils zbar-tools

@@ -13,3 +13,14 @@ export {
 export { SimulatedCardReader } from './devices/card-reader/simulated.js';
 export { PcscCardReader, type PcscCardReaderOptions } from './devices/card-reader/pcsc/index.js';
 export { loadCardIssuer } from './devices/demo-cards.js';
+export {
+  SerialReceiptPrinter,
+  type SerialReceiptPrinterOptions,
+} from './devices/receipt-printer/escpos/index.js';
+export {
+  CupsA4Printer,
+  DEFAULT_CUPS_SERVER,
+  type CupsA4PrinterOptions,
+} from './devices/a4-printer/cups/cups-a4-printer.js';
+export type { A4Printer, PrintFailure, PrintJob } from './devices/a4-printer/a4-printer.js';
+export type { Receipt, ReceiptPrinter } from './devices/receipt-printer/receipt-printer.js';

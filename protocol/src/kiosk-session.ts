@@ -15,6 +15,12 @@ export const AGENT_PATHS = {
   devCards: '/api/dev/cards',
   devCardInsert: '/api/dev/cards/insert',
   devCardRemove: '/api/dev/cards/remove',
+  /** Demo dock (dev builds only): the simulated payment device and printers. GET the state, POST a change. */
+  devDevices: '/api/dev/devices',
+  devCoinInsert: '/api/dev/payment/insert',
+  devPayment: '/api/dev/payment',
+  devA4Printer: '/api/dev/a4-printer',
+  devReceiptPrinter: '/api/dev/receipt-printer',
 } as const;
 
 // ── Devices ───────────────────────────────────────────────────────────────────────────────────────────
@@ -78,16 +84,32 @@ export const SessionStep = Type.Union([
   Type.Object({ step: step('choose'), municipalities: Type.Array(MenuChoice), maxCopies: Type.Integer() }),
   Type.Object({ step: step('confirm'), order: Order }),
   Type.Object({ step: step('issuing'), order: Order }),
-  Type.Object({ step: step('payment'), order: Order, insertedYen: Type.Integer({ minimum: 0 }) }),
+  Type.Object({
+    step: step('payment'),
+    order: Order,
+    /** Money inserted so far (投入金額), live as coins go in; the resident may cancel and gets it all back. */
+    insertedYen: Type.Integer({ minimum: 0 }),
+    /** Change (おつり) being paid out, once more than the fee was inserted. */
+    changeYen: Type.Optional(Type.Integer({ minimum: 0 })),
+  }),
   Type.Object({ step: step('printing'), order: Order }),
-  Type.Object({ step: step('take_card'), printed: Type.Boolean() }),
-  Type.Object({ step: step('take_certificate') }),
+  Type.Object({
+    step: step('take_card'),
+    printed: Type.Boolean(),
+    /** The certificate printed but the receipt (領収書) did not: the UI says so; staff can hand one out. */
+    receiptFailed: Type.Optional(Type.Boolean()),
+  }),
+  Type.Object({ step: step('take_certificate'), receiptFailed: Type.Optional(Type.Boolean()) }),
   Type.Object({
     step: step('failed'),
     code: ErrorCodeSchema,
     messageKey: Type.String(),
     /** The card is still on the reader: the UI asks for it to be taken before anything else. */
     cardPresent: Type.Boolean(),
+    /** The device's reason for PRINT_FAILED or PAYMENT_FAILED (no_paper, jam, offline, …), for the message shown. */
+    reason: Type.Optional(Type.String({ pattern: '^[a-z_]+$' })),
+    /** Money given back to the resident (返金), when any had been paid. */
+    refundedYen: Type.Optional(Type.Integer({ minimum: 0 })),
   }),
 ]);
 export type SessionStep = Static<typeof SessionStep>;
@@ -148,3 +170,36 @@ export const DemoDock = Type.Object({
   inserted: Type.Union([Type.String(), Type.Null()]),
 });
 export type DemoDock = Static<typeof DemoDock>;
+
+/** What the simulated coin acceptor takes: 10, 50, 100, 500 yen coins and 1000 yen notes. */
+export const DEMO_COINS_YEN = [10, 50, 100, 500, 1000] as const;
+export const DemoCoinInsert = Type.Object({
+  yen: Type.Union([
+    Type.Literal(10),
+    Type.Literal(50),
+    Type.Literal(100),
+    Type.Literal(500),
+    Type.Literal(1000),
+  ]),
+});
+export type DemoCoinInsert = Static<typeof DemoCoinInsert>;
+/** Auto-pay: the simulated acceptor takes the exact fee by itself, so a demo needs no coins. */
+export const DemoPaymentSet = Type.Object({ autoPay: Type.Boolean() });
+export type DemoPaymentSet = Static<typeof DemoPaymentSet>;
+/** Faults a demo user can put on the simulated printers; `none` puts the paper back (or clears the jam). */
+export const DemoA4Fault = Type.Union([Type.Literal('none'), Type.Literal('no_paper'), Type.Literal('jam')]);
+export type DemoA4Fault = Static<typeof DemoA4Fault>;
+export const DemoReceiptFault = Type.Union([Type.Literal('none'), Type.Literal('no_paper')]);
+export type DemoReceiptFault = Static<typeof DemoReceiptFault>;
+export const DemoA4PrinterSet = Type.Object({ fault: DemoA4Fault });
+export const DemoReceiptPrinterSet = Type.Object({ fault: DemoReceiptFault });
+export const DemoDevices = Type.Object({
+  autoPay: Type.Boolean(),
+  /** The denominations the coin slot takes. */
+  coinsYen: Type.Array(Type.Integer()),
+  /** Money in the acceptor for the current payment. */
+  insertedYen: Type.Integer({ minimum: 0 }),
+  a4Printer: DemoA4Fault,
+  receiptPrinter: DemoReceiptFault,
+});
+export type DemoDevices = Static<typeof DemoDevices>;

@@ -6,12 +6,19 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import {
   AGENT_PATHS,
+  DemoA4PrinterSet,
   DemoCardInsert,
+  DemoCoinInsert,
+  DemoPaymentSet,
+  DemoReceiptPrinterSet,
   errorBody,
   Intent,
   statusOf,
   type AgentEvent,
+  type DemoA4Fault,
+  type DemoDevices,
   type DemoDock,
+  type DemoReceiptFault,
   type ErrorCode,
 } from '@kiosk/protocol';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -25,11 +32,23 @@ export interface DemoDockControl {
   remove(): void;
 }
 
+/** The demo dock's hands on the simulated payment device and printers. */
+export interface DemoDeviceControl {
+  devices(): DemoDevices;
+  /** False when no payment is in progress: the coin drops back into the tray. */
+  insertCoin(yen: DemoCoinInsert['yen']): boolean;
+  setAutoPay(on: boolean): void;
+  setA4Fault(fault: DemoA4Fault): void;
+  setReceiptFault(fault: DemoReceiptFault): void;
+}
+
 export interface AgentServerOptions {
   readonly session: KioskSession;
   readonly port: number;
   readonly uiDir: string;
   readonly demoDock?: DemoDockControl | undefined;
+  /** Present in demo mode only, like `demoDock`: without it the device routes do not exist. */
+  readonly demoDevices?: DemoDeviceControl | undefined;
   readonly extraOrigins?: readonly string[];
   readonly logger?: boolean;
 }
@@ -111,6 +130,43 @@ export async function createAgentServer(opts: AgentServerOptions): Promise<Fasti
       dock.remove();
       return dock.dock();
     });
+  }
+
+  const demoDevices = opts.demoDevices;
+  if (demoDevices) {
+    app.get(AGENT_PATHS.devDevices, async () => demoDevices.devices());
+    app.post<{ Body: DemoCoinInsert }>(
+      AGENT_PATHS.devCoinInsert,
+      { schema: { body: DemoCoinInsert } },
+      async (request, reply) =>
+        demoDevices.insertCoin(request.body.yen)
+          ? demoDevices.devices()
+          : send(reply, 'INTENT_NOT_ALLOWED', 'no payment in progress'),
+    );
+    app.post<{ Body: DemoPaymentSet }>(
+      AGENT_PATHS.devPayment,
+      { schema: { body: DemoPaymentSet } },
+      async (request) => {
+        demoDevices.setAutoPay(request.body.autoPay);
+        return demoDevices.devices();
+      },
+    );
+    app.post<{ Body: { fault: DemoA4Fault } }>(
+      AGENT_PATHS.devA4Printer,
+      { schema: { body: DemoA4PrinterSet } },
+      async (request) => {
+        demoDevices.setA4Fault(request.body.fault);
+        return demoDevices.devices();
+      },
+    );
+    app.post<{ Body: { fault: DemoReceiptFault } }>(
+      AGENT_PATHS.devReceiptPrinter,
+      { schema: { body: DemoReceiptPrinterSet } },
+      async (request) => {
+        demoDevices.setReceiptFault(request.body.fault);
+        return demoDevices.devices();
+      },
+    );
   }
 
   if (existsSync(opts.uiDir)) {

@@ -11,8 +11,9 @@ import { SimulatedA4Printer } from '../devices/a4-printer/simulated.js';
 import type { CardFiles, CardReader } from '../devices/card-reader/card-reader.js';
 import { SimulatedCardReader } from '../devices/card-reader/simulated.js';
 import { VirtualCard, type CardFaults, type KeypadEntry } from '../devices/card-reader/virtual/index.js';
-import { SimulatedPayment } from '../devices/payment/simulated.js';
+import { SimulatedCoinAcceptor } from '../devices/payment/simulated.js';
 import { SimulatedReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
+import { HealthCounters } from '../health/counters.js';
 import { KioskSession } from './machine.js';
 import type { LineApi } from './ports.js';
 
@@ -125,9 +126,9 @@ function build(options: { pinpad?: boolean } = {}) {
   session = new KioskSession({
     devices: {
       cardReader: keeping(reader),
-      a4Printer: new SimulatedA4Printer(tray),
+      a4Printer: new SimulatedA4Printer({ paperTray: tray }),
       receiptPrinter: new SimulatedReceiptPrinter(),
-      payment: new SimulatedPayment(),
+      payment: new SimulatedCoinAcceptor({ autoPay: true }),
     },
     line,
     kioskId: 'kiosk-0001',
@@ -135,6 +136,7 @@ function build(options: { pinpad?: boolean } = {}) {
     demo: true,
     newRequestId: () => '00000000-0000-4000-8000-000000000001',
     log: (message) => logged.push(message),
+    counters: new HealthCounters(),
   });
   session.subscribe((snapshot) => snapshots.push(snapshot));
 }

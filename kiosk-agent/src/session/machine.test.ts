@@ -8,13 +8,15 @@ import {
   type SessionSnapshot,
   type SessionStep,
 } from '@kiosk/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SimulatedA4Printer } from '../devices/a4-printer/simulated.js';
 import type { A4Printer } from '../devices/a4-printer/a4-printer.js';
+import type { ReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
 import { SimulatedCardReader } from '../devices/card-reader/simulated.js';
 import { VirtualCard } from '../devices/card-reader/virtual/index.js';
-import { SimulatedPayment } from '../devices/payment/simulated.js';
+import { SimulatedCoinAcceptor } from '../devices/payment/simulated.js';
 import { SimulatedReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
+import { HealthCounters } from '../health/counters.js';
 import { KioskSession } from './machine.js';
 import type { LineApi } from './ports.js';
 import { testIssuer as issuer, testHolder as holder } from '../devices/card-reader/virtual/test-card.js';
@@ -46,7 +48,12 @@ const menu: Menu = {
 /** A line that answers like the centre and remembers what it was sent. */
 class RecordingLine implements LineApi {
   readonly issued: IssuanceRequest[] = [];
-  readonly outcomes: { certificateId: string; outcome: string; reason?: string | undefined }[] = [];
+  readonly outcomes: {
+    certificateId: string;
+    outcome: string;
+    reason?: string | undefined;
+    receiptPrinted?: boolean | undefined;
+  }[] = [];
   failIssuance: 'RECORD_NOT_FOUND' | undefined;
   async menu() {
     return { ok: true as const, value: menu };
@@ -66,7 +73,10 @@ class RecordingLine implements LineApi {
       },
     };
   }
-  async outcome(certificateId: string, body: { outcome: string; reason?: string | undefined }) {
+  async outcome(
+    certificateId: string,
+    body: { outcome: string; reason?: string | undefined; receiptPrinted?: boolean | undefined },
+  ) {
     this.outcomes.push({ certificateId, ...body });
     return { ok: true as const, value: {} };
   }
@@ -74,20 +84,26 @@ class RecordingLine implements LineApi {
 
 let tray: string;
 let reader: SimulatedCardReader;
-let payment: SimulatedPayment;
+let payment: SimulatedCoinAcceptor;
 let line: RecordingLine;
 let session: KioskSession;
 let card: VirtualCard;
+let counters: HealthCounters;
 
-function build(a4Printer: A4Printer = new SimulatedA4Printer(tray)) {
+function build(
+  a4Printer: A4Printer = new SimulatedA4Printer({ paperTray: tray }),
+  receiptPrinter: ReceiptPrinter = new SimulatedReceiptPrinter(),
+) {
+  session?.close();
   session = new KioskSession({
-    devices: { cardReader: reader, a4Printer, receiptPrinter: new SimulatedReceiptPrinter(), payment },
+    devices: { cardReader: reader, a4Printer, receiptPrinter, payment },
     line,
     kioskId: 'kiosk-0001',
     idleTimeoutSeconds: 60,
     demo: true,
     newRequestId: () => '00000000-0000-4000-8000-000000000001',
     log: () => {},
+    counters,
   });
 }
 
@@ -108,12 +124,14 @@ function reach<S extends SessionStep['step']>(step: S): Promise<Extract<SessionS
 beforeEach(() => {
   tray = mkdtempSync(join(tmpdir(), 'tray-'));
   reader = new SimulatedCardReader();
-  payment = new SimulatedPayment();
+  payment = new SimulatedCoinAcceptor({ autoPay: true });
+  counters = new HealthCounters();
   line = new RecordingLine();
   card = new VirtualCard({ holder, issuer, pin: '1234' });
   build();
 });
 afterEach(() => {
+  vi.useRealTimers();
   session.close();
   rmSync(tray, { recursive: true, force: true });
 });
@@ -142,6 +160,12 @@ describe('kiosk session', () => {
     expect(line.outcomes).toEqual([
       { certificateId: '131024-ABCDEFGH1234', outcome: 'printed', receiptPrinted: true },
     ]);
+    expect(counters.snapshot()).toMatchObject({
+      sessions: 1,
+      certificates_printed: 1,
+      receipts_printed: 1,
+      sheets_since_refill: 2,
+    });
     expect(line.issued[0]?.card.ef0001).toBe(Buffer.from(card.files.ef0001).toString('base64'));
     reader.remove();
     await reach('take_certificate');
@@ -190,17 +214,85 @@ describe('kiosk session', () => {
     ).toBe(false);
   });
 
-  it('a failed print is refunded and reported failed', async () => {
-    build({ status: () => ({ kind: 'no_paper' }), print: async () => ({ ok: false, error: 'no_paper' }) });
+  it('a failed print is refunded and reported failed, and the resident is told why', async () => {
+    const printer = new SimulatedA4Printer({ paperTray: tray });
+    // One sheet left: the second copy runs out of paper midway through the job.
+    printer.loadPaper(1);
+    build(printer);
     await toConfirm();
     session.handle({ type: 'confirm' });
     const failed = await reach('failed');
-    expect(failed.code).toBe('PRINT_FAILED');
-    expect(payment.refundedYen).toBe(240);
+    expect(failed).toMatchObject({ code: 'PRINT_FAILED', reason: 'no_paper', refundedYen: 240 });
+    expect(payment.returnedYen).toBe(240);
     expect(payment.settledYen).toBe(0);
     expect(line.outcomes).toEqual([
       { certificateId: '131024-ABCDEFGH1234', outcome: 'failed', reason: 'no_paper' },
     ]);
+    expect(counters.snapshot()).toMatchObject({ print_failures: 1, certificates_printed: 0, sessions: 1 });
+  });
+
+  it('shows the coins as they go in and the change, then prints', async () => {
+    payment.autoPay = false;
+    await toConfirm();
+    session.handle({ type: 'confirm' });
+    expect(await reach('payment')).toMatchObject({ insertedYen: 0, order: { feeYen: 240 } });
+    const seen: SessionStep[] = [];
+    session.subscribe((s) => seen.push(s.screen));
+    payment.insert(100);
+    payment.insert(500);
+    await reach('take_card');
+    expect(seen.filter((screen) => screen.step === 'payment')).toMatchObject([
+      { insertedYen: 100 },
+      { insertedYen: 600 },
+      { insertedYen: 600, changeYen: 360 },
+    ]);
+    expect({ settled: payment.settledYen, change: payment.changeYen }).toEqual({ settled: 240, change: 360 });
+  });
+
+  it('a cancel while paying gives the money back, voids the certificate and asks for the card', async () => {
+    payment.autoPay = false;
+    await toConfirm();
+    session.handle({ type: 'confirm' });
+    await reach('payment');
+    payment.insert(100);
+    expect(session.handle({ type: 'cancel' }).ok).toBe(true);
+    expect((await reach('take_card')).printed).toBe(false);
+    expect(payment.returnedYen).toBe(100);
+    expect(readdirSync(tray)).toHaveLength(0);
+    expect(line.outcomes).toEqual([
+      { certificateId: '131024-ABCDEFGH1234', outcome: 'failed', reason: 'cancelled' },
+    ]);
+    expect(counters.snapshot().payments_cancelled).toBe(1);
+  });
+
+  it('a resident who walks away while paying gets the money back when the idle timeout ends it', async () => {
+    payment.autoPay = false;
+    await toConfirm();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    session.handle({ type: 'confirm' });
+    await reach('payment');
+    payment.insert(50);
+    vi.advanceTimersByTime(60_000);
+    await reach('take_card');
+    expect(payment.returnedYen).toBe(50);
+    expect(line.outcomes[0]).toMatchObject({ outcome: 'failed', reason: 'cancelled' });
+  });
+
+  it('a receipt that does not print still completes the certificate, and the screens warn', async () => {
+    build(undefined, {
+      status: () => ({ kind: 'no_paper' }),
+      print: async () => ({ ok: false, error: 'no_paper' }),
+    });
+    await toConfirm();
+    session.handle({ type: 'confirm' });
+    expect(await reach('take_card')).toEqual({ step: 'take_card', printed: true, receiptFailed: true });
+    expect(payment.settledYen).toBe(240);
+    expect(line.outcomes).toEqual([
+      { certificateId: '131024-ABCDEFGH1234', outcome: 'printed', receiptPrinted: false },
+    ]);
+    reader.remove();
+    expect(await reach('take_certificate')).toEqual({ step: 'take_certificate', receiptFailed: true });
+    expect(counters.snapshot()).toMatchObject({ certificates_printed: 1, receipt_failures: 1 });
   });
 
   it('a refusal from the centre charges nothing and asks for the card back', async () => {
@@ -213,7 +305,7 @@ describe('kiosk session', () => {
       messageKey: 'error.record_not_found',
       cardPresent: true,
     });
-    expect(payment.settledYen + payment.refundedYen).toBe(0);
+    expect(payment.settledYen + payment.returnedYen).toBe(0);
     session.handle({ type: 'cancel' });
     expect((await reach('take_card')).printed).toBe(false);
     reader.remove();

@@ -6,7 +6,6 @@
 import {
   errorBody,
   type CertificateKind,
-  type DeviceStatus,
   type ErrorCode,
   type Intent,
   type Language,
@@ -26,8 +25,10 @@ import {
   type PinResult,
   type TextApplication,
 } from '../devices/card-reader/card-reader.js';
-import type { SessionDeps } from './ports.js';
+import { deviceStatuses } from '../health/device-statuses.js';
 import { runIssuance } from './issuance-steps.js';
+import { OutcomeReporter } from './outcome-reporter.js';
+import type { SessionDeps } from './ports.js';
 
 /** Steps where the session waits for the resident, and so where the idle timeout runs. */
 const WAITING: ReadonlySet<SessionStep['step']> = new Set([
@@ -35,15 +36,17 @@ const WAITING: ReadonlySet<SessionStep['step']> = new Set([
   'enter_pin',
   'choose',
   'confirm',
+  'payment',
   'take_certificate',
   'failed',
 ]);
-/** Steps a resident may cancel: everything before the request goes to the centre. */
+/** Steps a resident may cancel: everything before the request goes to the centre, and paying (money back). */
 const CANCELLABLE: ReadonlySet<SessionStep['step']> = new Set([
   'insert_card',
   'enter_pin',
   'choose',
   'confirm',
+  'payment',
   'failed',
 ]);
 
@@ -68,28 +71,34 @@ export class KioskSession {
   private idleDeadline: number | undefined;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private readonly unsubscribeReader: () => void;
+  private readonly outcomes: OutcomeReporter;
 
   constructor(private readonly deps: SessionDeps) {
     this.unsubscribeReader = deps.devices.cardReader.onStatus((status) => this.onCardReader(status));
+    this.outcomes = new OutcomeReporter({
+      line: deps.line,
+      counters: deps.counters,
+      log: deps.log,
+      timers: deps.timers,
+    });
   }
 
   snapshot(): SessionSnapshot {
-    const { devices } = this.deps;
     return {
       revision: this.revision,
       language: this.language,
       screen: this.screen,
-      devices: {
-        cardReader: readerHealth(devices.cardReader.status()),
-        a4Printer: devices.a4Printer.status(),
-        receiptPrinter: devices.receiptPrinter.status(),
-        payment: devices.payment.status(),
-      },
+      devices: deviceStatuses(this.deps.devices),
       ...(this.idleDeadline === undefined
         ? {}
         : { idleTimeoutSeconds: Math.max(0, Math.ceil((this.idleDeadline - Date.now()) / 1000)) }),
       demo: this.deps.demo,
     };
+  }
+
+  /** A device's status changed (paper out, back…): the UI gets a fresh snapshot. */
+  devicesChanged(): void {
+    this.publish();
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -107,6 +116,7 @@ export class KioskSession {
         return done;
       case 'start':
         if (step !== 'idle') return refused;
+        this.deps.counters.count('sessions');
         this.working = { kind: intent.kind };
         if (this.deps.devices.cardReader.status().kind === 'card_present') void this.openCard();
         else this.show({ step: 'insert_card', kind: intent.kind });
@@ -128,6 +138,8 @@ export class KioskSession {
         return done;
       case 'cancel':
         if (!CANCELLABLE.has(step)) return refused;
+        // While paying, the payment device gives the money back and the issuance ends itself (see `issue`).
+        if (step === 'payment') return this.deps.devices.payment.cancel() ? done : refused;
         this.endSession();
         return done;
       case 'acknowledge':
@@ -138,6 +150,7 @@ export class KioskSession {
   }
 
   close(): void {
+    this.outcomes.stop();
     this.dropWorking();
     this.unsubscribeReader();
     this.clearIdleTimer();
@@ -245,14 +258,29 @@ export class KioskSession {
     this.working = { kind };
     let outcome;
     try {
-      outcome = await runIssuance(this.deps, { order, files, kind }, (screen) => this.show(screen));
+      const deps = { ...this.deps, outcomes: this.outcomes };
+      outcome = await runIssuance(deps, { order, files, kind }, (screen) => this.show(screen));
     } finally {
       wipeCardFiles(files);
     }
-    if (!outcome.ok) return this.fail(outcome.error);
+    if (!outcome.ok) {
+      const failure = outcome.error;
+      switch (failure.kind) {
+        case 'refused':
+          return this.fail(failure.code);
+        case 'cancelled':
+          return this.endSession();
+        case 'payment_failed':
+          return this.fail('PAYMENT_FAILED', { reason: failure.reason, refundedYen: failure.refundedYen });
+        case 'print_failed':
+          return this.fail('PRINT_FAILED', { reason: failure.reason, refundedYen: failure.refundedYen });
+      }
+    }
+    // Without a receipt the certificate still counts; the screens say so until the session ends.
+    const receiptFailed = outcome.value.receiptPrinted ? {} : { receiptFailed: true };
     if (this.deps.devices.cardReader.status().kind === 'card_present')
-      this.show({ step: 'take_card', printed: true });
-    else this.show({ step: 'take_certificate' });
+      this.show({ step: 'take_card', printed: true, ...receiptFailed });
+    else this.show({ step: 'take_certificate', ...receiptFailed });
   }
 
   // ── Endings ──────────────────────────────────────────────────────────────────────────────────────────
@@ -264,7 +292,8 @@ export class KioskSession {
       return;
     }
     if (step === 'take_card') {
-      if (this.screen.printed) this.show({ step: 'take_certificate' });
+      const { printed, receiptFailed } = this.screen;
+      if (printed) this.show({ step: 'take_certificate', ...(receiptFailed ? { receiptFailed } : {}) });
       else this.reset();
     } else if (step === 'failed') {
       this.show({ ...this.screen, cardPresent: false });
@@ -286,10 +315,19 @@ export class KioskSession {
     this.fail(cardErrorCode(error));
   }
 
-  private fail(code: ErrorCode): void {
+  /** `reason` and `refundedYen` let the UI say what happened to the money ("no paper: your ¥120 is returned"). */
+  private fail(code: ErrorCode, extra: { reason?: string; refundedYen?: number | undefined } = {}): void {
     this.dropWorking();
     const cardPresent = this.deps.devices.cardReader.status().kind === 'card_present';
-    this.show({ step: 'failed', code, messageKey: errorBody(code).error.messageKey, cardPresent });
+    const { reason, refundedYen } = extra;
+    this.show({
+      step: 'failed',
+      code,
+      messageKey: errorBody(code).error.messageKey,
+      cardPresent,
+      ...(reason === undefined ? {} : { reason }),
+      ...(refundedYen === undefined ? {} : { refundedYen }),
+    });
   }
 
   /** Cancel or give up: the card must come off the reader before the kiosk is free again. */
@@ -332,6 +370,11 @@ export class KioskSession {
     this.idleTimer = undefined;
     this.idleDeadline = undefined;
     this.deps.log(`session timed out at step ${this.screen.step}`);
+    // A resident who walks away while paying gets the money back in the tray; the issuance then ends itself.
+    if (this.screen.step === 'payment') {
+      this.deps.devices.payment.cancel();
+      return;
+    }
     // A card left on the reader keeps the kiosk asking for it to be taken; anything else returns to the start.
     if (this.screen.step === 'take_certificate') this.reset();
     else this.endSession();
@@ -352,17 +395,3 @@ export class KioskSession {
 
 const done: Result<void, never> = { ok: true, value: undefined };
 const refused: Result<never, IntentRefusal> = { ok: false, error: 'INTENT_NOT_ALLOWED' };
-
-function readerHealth(status: CardReaderStatus): DeviceStatus {
-  switch (status.kind) {
-    case 'no_card':
-    case 'card_present':
-      return { kind: 'ready' };
-    case 'no_reader':
-      return { kind: 'no_reader' };
-    case 'card_error':
-      return { kind: 'error', detail: status.detail };
-    case 'service_down':
-      return { kind: 'offline' };
-  }
-}

@@ -1,4 +1,7 @@
-/** What the session machine needs from the outside: devices and the line. Tests and the demo pass their own. */
+/**
+ * What the session machine needs from the outside: devices, the line and the counters. Tests and the demo pass
+ * their own.
+ */
 import type {
   CertificateKind,
   IssuanceRequest,
@@ -11,6 +14,8 @@ import type { A4Printer } from '../devices/a4-printer/a4-printer.js';
 import type { CardReader } from '../devices/card-reader/card-reader.js';
 import type { PaymentDevice } from '../devices/payment/payment.js';
 import type { ReceiptPrinter } from '../devices/receipt-printer/receipt-printer.js';
+import type { Counting } from '../health/counters.js';
+import type { Timers } from '../health/timers.js';
 import type { LineError } from '../line/client.js';
 
 export interface LineApi {
@@ -34,4 +39,8 @@ export interface SessionDeps {
   readonly demo: boolean;
   readonly newRequestId: () => string;
   readonly log: (message: string) => void;
+  /** What happened, for the heartbeat: prints, failures, sessions. */
+  readonly counters: Counting;
+  /** For the outcome retries; the real timers unless a test passes fake ones. */
+  readonly timers?: Timers;
 }

@@ -22,8 +22,8 @@ export const STEP_TITLES: Readonly<Record<SessionStepName, MessageKey>> = {
 };
 
 /**
- * Steps that show a cancel button: everything before the request goes to the centre. The agent still decides;
- * a refused cancel comes back as a notice.
+ * Steps that show a cancel button: everything before the request goes to the centre, and the payment (the money is
+ * returned and the certificate voided). The agent still decides; a refused cancel comes back as a notice.
  */
 const CANCELLABLE: ReadonlySet<SessionStepName> = new Set([
   'insert_card',
@@ -32,6 +32,7 @@ const CANCELLABLE: ReadonlySet<SessionStepName> = new Set([
   'loading_menu',
   'choose',
   'confirm',
+  'payment',
 ]);
 
 export const canCancel = (step: SessionStepName): boolean => CANCELLABLE.has(step);
