@@ -129,6 +129,7 @@ async function startServing(
   const db = openCenterDb(config.dbFile);
   const registry = kioskRegistry(db);
   const heartbeats = heartbeatBoard();
+  const audit = auditLog(db);
   const settings = participation(db);
   const recordStore = openRecordStore(config);
   const revocations = revocationRegistry(db);
@@ -141,7 +142,7 @@ async function startServing(
   const app = await createCenterServer({
     tls: readTlsMaterial(config.certsDir, 'center'),
     registry,
-    audit: auditLog(db),
+    audit,
     heartbeats,
     publication: { keyRing, revocations },
     logger: config.logger ?? false,
@@ -150,7 +151,7 @@ async function startServing(
     issuance: {
       participation: settings,
       recordStore,
-      ledger: issuanceLedger(db),
+      ledger: issuanceLedger(db, audit),
       cardTrustAnchors: loadCardTrustAnchors([paths.cardIssuer.issuer]),
       certificateSigning: { keyRing, vds, issuer: () => issuerUrl },
       now: config.now ?? (() => new Date()),

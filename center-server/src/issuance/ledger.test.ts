@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCenterDb } from '../db.js';
+import { auditLog } from './audit-log.js';
 import { issuanceLedger, type NewIssuance } from './ledger.js';
 
 const entry = (over: Partial<NewIssuance> = {}): NewIssuance => ({
@@ -13,12 +14,17 @@ const entry = (over: Partial<NewIssuance> = {}): NewIssuance => ({
   issuedOn: '2026-11-20',
   ...over,
 });
+function newLedger() {
+  const db = openCenterDb(':memory:');
+  const audit = auditLog(db);
+  return Object.assign(issuanceLedger(db, audit), { audit });
+}
 const t0 = new Date('2026-11-20T01:00:00Z');
 const t1 = new Date('2026-11-20T01:05:00Z');
 
 describe('issuance ledger', () => {
   it('reserves a certificate ID once per request: a second reservation returns the first', () => {
-    const ledger = issuanceLedger(openCenterDb(':memory:'));
+    const ledger = newLedger();
     const first = ledger.reserve(entry(), t0);
     const second = ledger.reserve(entry({ certificateId: 'JP131024-DDDD-EEEE-FFFF' }), t1);
     expect(first).toMatchObject({
@@ -30,7 +36,7 @@ describe('issuance ledger', () => {
   });
 
   it('takes no outcome for a reserved ID: the kiosk never received it', () => {
-    const ledger = issuanceLedger(openCenterDb(':memory:'));
+    const ledger = newLedger();
     ledger.reserve(entry(), t0);
     expect(ledger.recordOutcome('kiosk-0001', 'JP131024-AAAA-BBBB-CCCC', 'printed', undefined, t1)).toEqual({
       ok: false,
@@ -39,9 +45,9 @@ describe('issuance ledger', () => {
   });
 
   it('moves issued → completed or void once, and a late markIssued never reopens it', () => {
-    const ledger = issuanceLedger(openCenterDb(':memory:'));
+    const ledger = newLedger();
     ledger.reserve(entry(), t0);
-    ledger.markIssued(entry().requestId);
+    ledger.markIssued(entry().requestId, t0);
     const printed = ledger.recordOutcome('kiosk-0001', 'JP131024-AAAA-BBBB-CCCC', 'printed', undefined, t1);
     expect(printed).toMatchObject({ ok: true, value: { status: 'completed', changed: true } });
     const again = ledger.recordOutcome('kiosk-0001', 'JP131024-AAAA-BBBB-CCCC', 'printed', undefined, t1);
@@ -50,14 +56,19 @@ describe('issuance ledger', () => {
       ok: false,
       error: 'ISSUANCE_ALREADY_FINAL',
     });
-    ledger.markIssued(entry().requestId); // a slower concurrent retry finishing late
+    ledger.markIssued(entry().requestId, t0); // a slower concurrent retry finishing late
     expect(ledger.byRequestId(entry().requestId)?.status).toBe('completed');
+    // Each change audited once, in the same transaction as the change.
+    expect(ledger.audit.recent(10).map((e) => [e.event, e.certificateId])).toEqual([
+      ['completed', 'JP131024-AAAA-BBBB-CCCC'],
+      ['issued', 'JP131024-AAAA-BBBB-CCCC'],
+    ]);
   });
 
   it('answers only the kiosk that issued it', () => {
-    const ledger = issuanceLedger(openCenterDb(':memory:'));
+    const ledger = newLedger();
     ledger.reserve(entry(), t0);
-    ledger.markIssued(entry().requestId);
+    ledger.markIssued(entry().requestId, t0);
     expect(ledger.byCertificateId('kiosk-0002', 'JP131024-AAAA-BBBB-CCCC')).toBeUndefined();
     expect(ledger.recordOutcome('kiosk-0002', 'JP131024-AAAA-BBBB-CCCC', 'failed', 'jam', t1)).toEqual({
       ok: false,

@@ -4,10 +4,12 @@
  * recognised; it is a SHA-256 over the signed request body, which cannot be recomputed without the card's data.
  *
  * A certificate ID is reserved (a row in state `reserved`) before the certificate is composed, so that a retry —
- * concurrent, or after a centre restart — composes the same certificate rather than a second one.
+ * concurrent, or after a centre restart — composes the same certificate rather than a second one. Each change of
+ * state is written to the audit log in the same transaction: one commit per step, and the two never disagree.
  */
 import type { ErrorCode, Result, Variant } from '@kiosk/protocol';
 import type { CenterDb } from '../db.js';
+import type { AuditLog } from './audit-log.js';
 
 export type IssuanceStatus = 'reserved' | 'issued' | 'completed' | 'void';
 
@@ -53,14 +55,21 @@ const fromRow = (r: Row): IssuanceEntry => ({
   createdAt: new Date(r.created_at),
 });
 
+const auditFields = (r: Row) => ({
+  kioskId: r.kiosk_id,
+  municipalityCode: r.municipality_code,
+  variant: r.variant,
+  certificateId: r.certificate_id,
+});
+
 export interface IssuanceLedger {
   byRequestId(requestId: string): IssuanceEntry | undefined;
   /** Only the calling kiosk's own issuances: a kiosk never learns about another's. */
   byCertificateId(kioskId: string, certificateId: string): IssuanceEntry | undefined;
   /** Reserves the certificate ID for this request, or returns the entry an earlier attempt already reserved. */
   reserve(entry: NewIssuance, at: Date): IssuanceEntry;
-  /** The certificate went out to the kiosk: reserved → issued (a later status is left as it is). */
-  markIssued(requestId: string): void;
+  /** The certificate goes out to the kiosk: reserved → issued, audited once (a later status is left as it is). */
+  markIssued(requestId: string, at: Date): void;
   /** printed → completed, failed → void; reporting the same outcome twice is harmless. */
   recordOutcome(
     kioskId: string,
@@ -74,7 +83,7 @@ export interface IssuanceLedger {
   >;
 }
 
-export function issuanceLedger(db: CenterDb): IssuanceLedger {
+export function issuanceLedger(db: CenterDb, audit: AuditLog): IssuanceLedger {
   const byRequest = db.prepare<[string], Row>('SELECT * FROM issuances WHERE request_id = ?');
   const byCertificate = db.prepare<[string, string], Row>(
     'SELECT * FROM issuances WHERE certificate_id = ? AND kiosk_id = ?',
@@ -86,8 +95,8 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
        'reserved', @createdAt)
      ON CONFLICT (request_id) DO NOTHING`,
   );
-  const issued = db.prepare(
-    `UPDATE issuances SET status = 'issued' WHERE request_id = ? AND status = 'reserved'`,
+  const issued = db.prepare<[string], Row>(
+    `UPDATE issuances SET status = 'issued' WHERE request_id = ? AND status = 'reserved' RETURNING *`,
   );
   const finish = db.prepare(
     `UPDATE issuances SET status = ?, outcome_reason = ?, outcome_at = ? WHERE certificate_id = ? AND status = 'issued'`,
@@ -107,9 +116,11 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
       if (!row) throw new Error('the reserved issuance row is missing');
       return fromRow(row);
     },
-    markIssued(requestId) {
-      issued.run(requestId);
-    },
+    markIssued: db.transaction((requestId: string, at: Date) => {
+      const row = issued.get(requestId);
+      if (!row) return; // a concurrent retry got there first
+      audit.append({ ...auditFields(row), at, event: 'issued' });
+    }),
     recordOutcome(kioskId, certificateId, outcome, reason, at) {
       const row = byCertificate.get(certificateId, kioskId);
       // A reserved ID was never handed to the kiosk, so it cannot report on it.
@@ -118,7 +129,15 @@ export function issuanceLedger(db: CenterDb): IssuanceLedger {
       const wanted: IssuanceStatus = outcome === 'printed' ? 'completed' : 'void';
       if (row.status === wanted) return { ok: true, value: { status: wanted, entry, changed: false } };
       if (row.status !== 'issued') return { ok: false, error: 'ISSUANCE_ALREADY_FINAL' };
-      finish.run(wanted, reason ?? null, at.toISOString(), certificateId);
+      db.transaction(() => {
+        finish.run(wanted, reason ?? null, at.toISOString(), certificateId);
+        audit.append({
+          ...auditFields(row),
+          at,
+          event: wanted === 'completed' ? 'completed' : 'void',
+          code: reason,
+        });
+      })();
       return { ok: true, value: { status: wanted, entry, changed: true } };
     },
   };

@@ -166,7 +166,7 @@ export async function issueCertificate(
     myNumber: card.value.myNumber,
   });
   if (!written.ok) return fail(written.error);
-  deps.ledger.markIssued(request.requestId);
+  deps.ledger.markIssued(request.requestId, deps.now());
 
   // 9. The answer. The PDF exists only in this response.
   return {

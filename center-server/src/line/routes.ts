@@ -77,15 +77,17 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
         variant,
         result.ok ? 'issued' : result.error.code,
       );
-      audit.append({
-        at: issuance.now(),
-        kioskId: request.kioskId,
-        municipalityCode,
-        variant,
-        ...(result.ok
-          ? { event: 'issued', certificateId: result.value.certificateId }
-          : { event: 'refused', code: auditCodeOf(result.error.code) }),
-      });
+      // Issued and later outcomes are audited by the ledger; a refusal leaves no ledger row, so it is audited here.
+      if (!result.ok) {
+        audit.append({
+          at: issuance.now(),
+          event: 'refused',
+          kioskId: request.kioskId,
+          municipalityCode,
+          variant,
+          code: auditCodeOf(result.error.code),
+        });
+      }
       if (!result.ok) return sendError(reply, result.error.code, result.error.detail);
       return result.value;
     },
@@ -108,19 +110,8 @@ export function lineRoutes(app: FastifyInstance, opts: LineRoutesOptions): void 
       );
       if (!result.ok) return sendError(reply, result.error);
       // Counted once: a repeated report of the same outcome is accepted but is not a second print.
-      if (result.value.changed) {
-        const { entry, status } = result.value;
-        metrics.issuance(entry.municipalityCode, entry.variant, outcome);
-        audit.append({
-          at: issuance.now(),
-          event: status === 'completed' ? 'completed' : 'void',
-          kioskId: request.kioskId,
-          municipalityCode: entry.municipalityCode,
-          variant: entry.variant,
-          certificateId,
-          code: reason,
-        });
-      }
+      const { entry, changed } = result.value;
+      if (changed) metrics.issuance(entry.municipalityCode, entry.variant, outcome);
       return {
         certificateId,
         status: result.value.status === 'completed' ? 'completed' : 'void',
