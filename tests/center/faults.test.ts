@@ -43,8 +43,12 @@ const resident: DemoResident = (() => {
 })();
 
 let centres = 0;
-async function centre(recordStore: CenterConfig['recordStore']): Promise<RunningCenter> {
+async function centre(
+  recordStore: CenterConfig['recordStore'],
+  documentIssuer?: CenterConfig['documentIssuer'],
+): Promise<RunningCenter> {
   const center = await startCenter({
+    documentIssuer,
     host: '127.0.0.1',
     port: 0,
     dbFile: join(dir, `center-${++centres}.sqlite`),
@@ -190,31 +194,16 @@ describe('certificates that cannot be made', () => {
   });
 
   it('answers CERTIFICATE_COMPOSE_FAILED for a certificate too large for its code, INTERNAL_ERROR for a bug', async () => {
-    const tooLarge = await startCenter({
-      host: '127.0.0.1',
-      port: 0,
-      dbFile: join(dir, `center-${++centres}.sqlite`),
-      certsDir,
-      recordStore: { kind: 'http', url: rig.url },
-      seedDemo: true,
-      now: OPEN_HOURS_NOW,
-      documentIssuer: async () => ({ ok: false, error: { kind: 'shc-too-large', length: 1400, max: 1195 } }),
-    });
-    cleanups.push(() => tooLarge.close());
+    const tooLarge = await centre({ kind: 'http', url: rig.url }, async () => ({
+      ok: false,
+      error: { kind: 'shc-too-large', length: 1400, max: 1195 },
+    }));
     const refused = await kiosk(tooLarge.url).issue(issuanceRequest(certsDir, resident));
     expect(refused).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_COMPOSE_FAILED' } });
 
-    const buggy = await startCenter({
-      host: '127.0.0.1',
-      port: 0,
-      dbFile: join(dir, `center-${++centres}.sqlite`),
-      certsDir,
-      recordStore: { kind: 'http', url: rig.url },
-      seedDemo: true,
-      now: OPEN_HOURS_NOW,
-      documentIssuer: () => Promise.reject(new Error('a bug with details nobody outside should see')),
-    });
-    cleanups.push(() => buggy.close());
+    const buggy = await centre({ kind: 'http', url: rig.url }, () =>
+      Promise.reject(new Error('a bug with details nobody outside should see')),
+    );
     const failed = await kiosk(buggy.url).issue(issuanceRequest(certsDir, resident));
     expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
     expect(JSON.stringify(failed)).not.toContain('details nobody');

@@ -3,7 +3,7 @@
  * (never the body), the request signature proves the request came from that certificate's key, the nonce makes it
  * single-use, and the registry says whether the kiosk may still use the line.
  */
-import type { X509Certificate } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { verifyRequest } from '@kiosk/protocol/line-signature';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -27,10 +27,10 @@ export interface LineAuthOptions {
 
 interface Peer {
   readonly kioskId: string;
-  readonly certificate: X509Certificate;
+  readonly publicKey: KeyObject;
 }
 
-// One TLS connection carries many requests; parse its certificate once.
+// One TLS connection carries many requests; parse its certificate and key once.
 const peers = new WeakMap<TLSSocket, Peer | null>();
 
 function peerOf(request: FastifyRequest): Peer | null {
@@ -39,7 +39,7 @@ function peerOf(request: FastifyRequest): Peer | null {
   if (peer === undefined) {
     const certificate = socket.authorized ? socket.getPeerX509Certificate() : undefined;
     const cn = certificate?.subject.match(/^CN=(.+)$/m)?.[1];
-    peer = certificate && cn ? { kioskId: cn, certificate } : null;
+    peer = certificate && cn ? { kioskId: cn, publicKey: certificate.publicKey } : null;
     peers.set(socket, peer);
   }
   return peer;
@@ -75,7 +75,7 @@ export function lineAuth(app: FastifyInstance, opts: LineAuthOptions): void {
         headers: request.headers as Record<string, string | undefined>,
       },
       {
-        publicKey: peer.certificate.publicKey,
+        publicKey: peer.publicKey,
         expectedKeyId: peer.kioskId,
         nowSeconds,
         windowSeconds: opts.windowSeconds,

@@ -2,7 +2,7 @@
  * The files on a virtual card's text application, signed by the card issuer exactly as a real card's are, with
  * the damage a fault asks for. Which files need the PIN is the card's rule, kept here beside the files.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { buildCardFiles, type CardHolder } from '@kiosk/protocol/card-data';
 
 export interface CardIssuer {
@@ -21,13 +21,26 @@ export interface FileFaults {
   readonly truncatedEf?: number;
 }
 
+/**
+ * A fresh RSA-2048 card key. Made as PEM and imported again: on Node 20, exporting a KeyObject straight from
+ * generateKeyPairSync can deadlock while the finished key-generation job is torn down.
+ */
+function newCardKey(): KeyObject {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return createPrivateKey(privateKey);
+}
+
 export function buildFileSystem(
   holder: CardHolder,
   issuer: CardIssuer,
   options: { cardKey?: KeyObject; ef0005?: Uint8Array; faults?: FileFaults },
 ): Map<number, Uint8Array> {
   // Each card has its own key pair, certified by the issuer, as real cards do.
-  const cardKey = options.cardKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const cardKey = options.cardKey ?? newCardKey();
   const built = buildCardFiles(holder, { cardKey, issuerKey: issuer.key, issuerAki: issuer.aki });
   const files = new Map<number, Uint8Array>([
     [0x0001, new Uint8Array(built.ef0001)],
