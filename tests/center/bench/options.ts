@@ -52,8 +52,9 @@ export class UsageError extends Error {
   }
 }
 
+/** The centre's own default (center-server/src/main.ts): one composing thread per core. */
 function composeWorkers(set: string | undefined): number {
-  if (!set) return Math.max(1, availableParallelism() - 1);
+  if (!set) return availableParallelism();
   const workers = Number(set);
   if (!Number.isInteger(workers) || workers < 0) {
     throw new UsageError(

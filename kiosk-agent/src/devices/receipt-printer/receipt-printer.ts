@@ -26,16 +26,17 @@ export interface ReceiptPrinter {
 
 /** The demo's receipt printer: accepts every receipt and prints nothing, unless the demo dock took its paper out. */
 export class SimulatedReceiptPrinter implements ReceiptPrinter {
-  readonly printed: Receipt[] = [];
+  /** How many receipts it "printed": a count, not the receipts, so a long-running demo holds no more memory. */
+  printedCount = 0;
   fault: 'none' | 'no_paper' = 'none';
 
   status(): DeviceStatus {
     return this.fault === 'no_paper' ? { kind: 'no_paper' } : { kind: 'ready' };
   }
 
-  async print(receipt: Receipt): Promise<Result<void, ReceiptFailure>> {
+  async print(_receipt: Receipt): Promise<Result<void, ReceiptFailure>> {
     if (this.fault === 'no_paper') return { ok: false, error: 'no_paper' };
-    this.printed.push(receipt);
+    this.printedCount += 1;
     return { ok: true, value: undefined };
   }
 }
