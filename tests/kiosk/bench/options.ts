@@ -41,6 +41,9 @@ function whole(name: string, raw: string | undefined, fallback: number): number 
   return value;
 }
 
+/** How a kiosk PC starts the agent: node's young generation kept small (see kiosk-agent/README.md). */
+export const KIOSK_AGENT_NODE_OPTIONS = '--max-semi-space-size=2';
+
 export function benchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -73,6 +76,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
     sampleEvery,
     deadlineMs: whole('deadline-minutes', values['deadline-minutes'], quick ? 10 : 40) * 60_000,
     sections,
-    agentNodeOptions: values['agent-node-options'] || undefined,
+    // The kiosk runs the agent with this flag (kiosk-agent/README.md); `--agent-node-options=` measures without it.
+    agentNodeOptions: values['agent-node-options'] ?? KIOSK_AGENT_NODE_OPTIONS,
   };
 }
