@@ -51,6 +51,17 @@ const MenuChoice = Type.Object({
   code: MunicipalityCode,
   name: Localized,
   open: Type.Boolean(),
+  /** When a closed one opens next (ISO 8601 with +09:00), as the centre's menu says; absent if not within 14 days. */
+  opensAt: Type.Optional(Type.String()),
+  /** Why it is closed now, so the UI can say so: outside its hours, 年末年始, a closure day, maintenance. */
+  closedReason: Type.Optional(
+    Type.Union([
+      Type.Literal('hours'),
+      Type.Literal('new_year'),
+      Type.Literal('closure_date'),
+      Type.Literal('maintenance'),
+    ]),
+  ),
   variants: Type.Array(Variant),
   feeYen: Type.Integer(),
   notices: Type.Array(Localized),

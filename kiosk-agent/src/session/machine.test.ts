@@ -38,6 +38,8 @@ const menu: Menu = {
       code: '131113',
       name: { ja: '大田区', en: 'Ota City' },
       open: false,
+      opensAt: '2026-11-21T06:30:00+09:00',
+      closedReason: 'hours',
       variants: ['domestic'],
       feeYen: 120,
       notices: [],
@@ -199,6 +201,17 @@ describe('kiosk session', () => {
     expect(failed.cardPresent).toBe(true);
     expect(card.pinTriesLeft).toBe(0);
     expect(line.issued).toHaveLength(0);
+  });
+
+  it('lists a closed municipality with why and when it reopens, and no such hints on an open one', async () => {
+    session.handle({ type: 'start', kind: 'vaccination' });
+    reader.insert(card);
+    await reach('enter_pin');
+    session.handle({ type: 'submit_pin', pin: '1234' });
+    const [chuo, ota] = (await reach('choose')).municipalities;
+    expect(ota).toMatchObject({ open: false, opensAt: '2026-11-21T06:30:00+09:00', closedReason: 'hours' });
+    expect(chuo?.open).toBe(true);
+    expect(chuo).not.toHaveProperty('closedReason');
   });
 
   it('refuses choices the menu does not offer and intents out of step', async () => {

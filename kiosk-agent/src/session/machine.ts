@@ -10,6 +10,8 @@ import {
   type Intent,
   type Language,
   type Menu,
+  type MenuChoice,
+  type MenuMunicipality,
   type Order,
   type Result,
   type SessionSnapshot,
@@ -306,7 +308,11 @@ export class KioskSession {
   }
 
   private showMenu(menu: Menu): void {
-    this.show({ step: 'choose', municipalities: menu.municipalities, maxCopies: menu.maxCopies });
+    this.show({
+      step: 'choose',
+      municipalities: menu.municipalities.map(toChoice),
+      maxCopies: menu.maxCopies,
+    });
   }
 
   private failCard(error: CardError): void {
@@ -395,3 +401,18 @@ export class KioskSession {
 
 const done: Result<void, never> = { ok: true, value: undefined };
 const refused: Result<never, IntentRefusal> = { ok: false, error: 'INTENT_NOT_ALLOWED' };
+
+/** The menu as the resident sees it; a closed one keeps why and when it reopens so the screen can say so. */
+function toChoice(m: MenuMunicipality): MenuChoice {
+  const { code, name, open, variants, feeYen, notices, opensAt, closedReason } = m;
+  return {
+    code,
+    name,
+    open,
+    variants,
+    feeYen,
+    notices,
+    ...(open || opensAt === undefined ? {} : { opensAt }),
+    ...(open || closedReason === undefined ? {} : { closedReason }),
+  };
+}

@@ -5,7 +5,11 @@
 import {
   AGENT_PATHS,
   type AgentEvent,
+  type DemoA4Fault,
+  type DemoCoinInsert,
+  type DemoDevices,
   type DemoDock,
+  type DemoReceiptFault,
   type Intent,
   type Result,
   type SessionSnapshot,
@@ -102,6 +106,31 @@ export function insertDemoCard(id: string): Promise<CallResult<null>> {
 
 export function removeDemoCard(): Promise<CallResult<null>> {
   return call(AGENT_PATHS.devCardRemove, { method: 'POST' }, () => null);
+}
+
+export function getDemoDevices(): Promise<CallResult<DemoDevices>> {
+  return call(AGENT_PATHS.devDevices, { method: 'GET' }, (body) => body as DemoDevices);
+}
+
+/** Drops a coin (or note) into the simulated acceptor; refused when no payment is under way. */
+export function insertDemoCoin(yen: DemoCoinInsert['yen']): Promise<CallResult<DemoDevices>> {
+  return call(AGENT_PATHS.devCoinInsert, { method: 'POST', body: { yen } }, (body) => body as DemoDevices);
+}
+
+export function setDemoAutoPay(autoPay: boolean): Promise<CallResult<DemoDevices>> {
+  return call(AGENT_PATHS.devPayment, { method: 'POST', body: { autoPay } }, (body) => body as DemoDevices);
+}
+
+export function setDemoA4Fault(fault: DemoA4Fault): Promise<CallResult<DemoDevices>> {
+  return call(AGENT_PATHS.devA4Printer, { method: 'POST', body: { fault } }, (body) => body as DemoDevices);
+}
+
+export function setDemoReceiptFault(fault: DemoReceiptFault): Promise<CallResult<DemoDevices>> {
+  return call(
+    AGENT_PATHS.devReceiptPrinter,
+    { method: 'POST', body: { fault } },
+    (body) => body as DemoDevices,
+  );
 }
 
 const UNREACHABLE: MessageKey = 'common.agentUnreachable';

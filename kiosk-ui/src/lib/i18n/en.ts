@@ -53,9 +53,17 @@ export const en: Dictionary = {
 
   'choose.title': 'Choose the municipality to apply to',
   'choose.body': 'Choose the municipality where you were registered as a resident when you were vaccinated.',
-  'choose.closed': 'Closed now',
   'choose.feePerCopy': '{fee} per copy',
   'choose.none': 'No municipality can issue certificates right now.',
+
+  'closed.hours': 'Outside service hours.',
+  'closed.newYear': 'Closed for the New Year holidays.',
+  'closed.closureDate': 'Closed today.',
+  'closed.maintenance': 'Closed for system maintenance.',
+  'closed.unknown': 'Not available right now.',
+  'closed.opensAt': 'Opens {when}',
+  'closed.withOpening': '{reason} {opens}',
+  'closed.date': '{weekday} {day} {month}, {hour}:{minute}',
 
   'options.title': 'Choose the type and the number of copies',
   'options.variant': 'Type of certificate',
@@ -85,6 +93,9 @@ export const en: Dictionary = {
   'payment.due': 'Fee',
   'payment.inserted': 'Inserted',
   'payment.remaining': 'Still to pay',
+  'payment.change': 'Change',
+  'payment.takeChange': 'Please take your change.',
+  'payment.cancelNote': 'Press “Cancel” to get back all the money you inserted.',
 
   'printing.title': 'Printing your certificate',
   'printing.body': 'Please wait until printing is finished.',
@@ -96,12 +107,25 @@ export const en: Dictionary = {
 
   'takeCertificate.title': 'Please take your certificate',
   'takeCertificate.body': 'Take the printed certificate and your receipt. Please do not leave them behind.',
+  'takeCertificate.bodyNoReceipt': 'Take the printed certificate. Please do not leave it behind.',
   'takeCertificate.done': 'I have it',
   'takeCertificate.illustration': 'A certificate coming out of the printer',
 
   'failed.title': 'The certificate could not be issued',
   'failed.takeCard': 'Please take your card from the card reader.',
   'failed.restart': 'Back to start',
+  'failed.printNoPaper': 'The printer ran out of paper, so your certificate could not be printed.',
+  'failed.printJam': 'The paper jammed in the printer, so your certificate could not be printed.',
+  'failed.printCoverOpen': 'The printer cover is open, so your certificate could not be printed.',
+  'failed.printOffline': 'The printer cannot be reached, so your certificate could not be printed.',
+  'failed.printTimeout': 'The printer did not respond, so your certificate could not be printed.',
+  'failed.paymentCancelled': 'The payment was cancelled.',
+  'failed.refunded': 'The {amount} you paid has been returned. Please do not forget to take it.',
+  'failed.noFee': 'No fee is charged.',
+  'failed.refundFailed': 'Your money could not be returned automatically. Please ask the staff.',
+
+  'receipt.failed':
+    'The receipt could not be printed. Your certificate is valid. Please ask the staff if you need a receipt.',
 
   'error.request_invalid': startAgain,
   'error.content_digest_mismatch': startAgain,

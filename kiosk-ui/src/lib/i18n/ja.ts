@@ -55,9 +55,17 @@ export const ja = {
 
   'choose.title': '申請先の市区町村を選んでください',
   'choose.body': '接種を受けたときに住民登録をしていた市区町村を選んでください。',
-  'choose.closed': '受付時間外',
   'choose.feePerCopy': '1通 {fee}',
   'choose.none': '現在、申請できる市区町村はありません。',
+
+  'closed.hours': '受付時間外です。',
+  'closed.newYear': '年末年始のため、受付を休止しています。',
+  'closed.closureDate': '本日は休止日のため、受付を行っていません。',
+  'closed.maintenance': 'システムメンテナンスのため、受付を休止しています。',
+  'closed.unknown': '現在、受付を休止しています。',
+  'closed.opensAt': '{when}から利用できます',
+  'closed.withOpening': '{reason}{opens}',
+  'closed.date': '{month}月{day}日({weekday}) {hour}:{minute}',
 
   'options.title': '証明書の種類と部数を選んでください',
   'options.variant': '証明書の種類',
@@ -87,6 +95,9 @@ export const ja = {
   'payment.due': '手数料',
   'payment.inserted': '投入金額',
   'payment.remaining': '残り',
+  'payment.change': 'おつり',
+  'payment.takeChange': 'おつりをお取りください。',
+  'payment.cancelNote': '「やめる」を押すと、投入したお金はすべて返却されます。',
 
   'printing.title': '証明書を印刷しています',
   'printing.body': '印刷が終わるまで、しばらくお待ちください。',
@@ -98,12 +109,25 @@ export const ja = {
 
   'takeCertificate.title': '証明書をお取りください',
   'takeCertificate.body': '印刷された証明書とレシートを、取り忘れのないようお受け取りください。',
+  'takeCertificate.bodyNoReceipt': '印刷された証明書を、取り忘れのないようお受け取りください。',
   'takeCertificate.done': '受け取りました',
   'takeCertificate.illustration': 'プリンターから証明書を取る図',
 
   'failed.title': '証明書を発行できませんでした',
   'failed.takeCard': 'カード読み取り機からカードをお取りください。',
   'failed.restart': '最初の画面に戻る',
+  'failed.printNoPaper': 'プリンターの用紙がなくなったため、証明書を印刷できませんでした。',
+  'failed.printJam': 'プリンターで紙づまりが起きたため、証明書を印刷できませんでした。',
+  'failed.printCoverOpen': 'プリンターのカバーが開いているため、証明書を印刷できませんでした。',
+  'failed.printOffline': 'プリンターに接続できないため、証明書を印刷できませんでした。',
+  'failed.printTimeout': 'プリンターから応答がなかったため、証明書を印刷できませんでした。',
+  'failed.paymentCancelled': 'お支払いを取り消しました。',
+  'failed.refunded': 'お支払いいただいた{amount}は返却しました。お取り忘れのないようご注意ください。',
+  'failed.noFee': '手数料はかかりません。',
+  'failed.refundFailed': 'お金を返却できませんでした。お手数ですが、店員にお知らせください。',
+
+  'receipt.failed':
+    'レシート(領収書)を印刷できませんでした。証明書は有効です。レシートが必要な方は店員にお申し出ください。',
 
   'error.request_invalid': startAgain,
   'error.content_digest_mismatch': startAgain,
