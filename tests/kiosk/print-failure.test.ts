@@ -102,6 +102,14 @@ describe('when printing goes wrong', () => {
     expect((await rig.post('/api/dev/payment/insert', { yen: 100 })).status).toBe(200);
     await events.until((s) => s.screen.step === 'payment' && s.screen.insertedYen === 100);
     expect((await rig.post('/api/intents', { type: 'cancel' })).status).toBe(202);
+    const told = (await events.step('failed')).screen;
+    expect(told).toMatchObject({
+      code: 'PAYMENT_FAILED',
+      reason: 'cancelled',
+      refundedYen: 100,
+      cardPresent: true,
+    });
+    await rig.post('/api/intents', { type: 'cancel' });
     await events.until((s) => s.screen.step === 'take_card' && !s.screen.printed);
     const { reported, row } = await ledgerRow(outcomes);
     expect(reported.body).toEqual({ outcome: 'failed', reason: 'cancelled' });

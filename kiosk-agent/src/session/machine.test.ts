@@ -262,14 +262,19 @@ describe('kiosk session', () => {
     expect({ settled: payment.settledYen, change: payment.changeYen }).toEqual({ settled: 240, change: 360 });
   });
 
-  it('a cancel while paying gives the money back, voids the certificate and asks for the card', async () => {
+  it('a cancel while paying gives the money back, says so, voids the certificate and asks for the card', async () => {
     payment.autoPay = false;
     await toConfirm();
     session.handle({ type: 'confirm' });
     await reach('payment');
     payment.insert(100);
     expect(session.handle({ type: 'cancel' }).ok).toBe(true);
-    expect((await reach('take_card')).printed).toBe(false);
+    expect(await reach('failed')).toMatchObject({
+      code: 'PAYMENT_FAILED',
+      reason: 'cancelled',
+      refundedYen: 100,
+      cardPresent: true,
+    });
     expect(payment.returnedYen).toBe(100);
     expect(readdirSync(tray)).toHaveLength(0);
     expect(line.outcomes).toEqual([

@@ -70,6 +70,8 @@ export class KioskSession {
   /** Bumped by every reset: work started in an earlier session must not touch this one. */
   private epoch = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** The idle timeout, not the resident, ended the payment: nobody is there to read what came back. */
+  private paymentTimedOut = false;
   private idleDeadline: number | undefined;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private readonly unsubscribeReader: () => void;
@@ -258,6 +260,7 @@ export class KioskSession {
     // From here on the card's data has done its job: it goes to the centre once and is wiped.
     const kind = this.working.kind ?? 'vaccination';
     this.working = { kind };
+    this.paymentTimedOut = false;
     let outcome;
     try {
       const deps = { ...this.deps, outcomes: this.outcomes };
@@ -271,7 +274,9 @@ export class KioskSession {
         case 'refused':
           return this.fail(failure.code);
         case 'cancelled':
-          return this.endSession();
+          // The resident who cancelled is told what came back; after a timeout the kiosk just asks for the card.
+          if (this.paymentTimedOut || failure.refundedYen === 0) return this.endSession();
+          return this.fail('PAYMENT_FAILED', { reason: 'cancelled', refundedYen: failure.refundedYen });
         case 'payment_failed':
           return this.fail('PAYMENT_FAILED', { reason: failure.reason, refundedYen: failure.refundedYen });
         case 'print_failed':
@@ -378,6 +383,7 @@ export class KioskSession {
     this.deps.log(`session timed out at step ${this.screen.step}`);
     // A resident who walks away while paying gets the money back in the tray; the issuance then ends itself.
     if (this.screen.step === 'payment') {
+      this.paymentTimedOut = true;
       this.deps.devices.payment.cancel();
       return;
     }
