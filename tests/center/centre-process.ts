@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { OPEN_HOURS_NOW } from '../support/system.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,6 +15,20 @@ export interface CentreProcess {
   output(): string;
   /** Sends the signal and waits for the process to end. */
   stop(signal: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * The settings every such test starts from: the dev PKI, its own database, the demo kiosks and municipalities, and a
+ * clock inside opening hours whenever the test runs. The test adds what it is about.
+ */
+export function demoCentreEnv(certsDir: string, dbFile: string): Record<string, string> {
+  return {
+    KIOSK_CERTS_DIR: certsDir,
+    CENTER_DB: dbFile,
+    CENTER_SEED_DEMO: '1',
+    CENTER_FIXED_CLOCK: OPEN_HOURS_NOW().toISOString(),
+    CENTER_LOG: '0',
+  };
 }
 
 export async function spawnCentre(env: Record<string, string>): Promise<CentreProcess> {

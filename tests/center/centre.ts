@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDevPki, readTlsMaterial } from '@kiosk/certs';
+import { LineClient } from '@kiosk/kiosk-agent';
 import { startCenter, type CenterConfig, type RunningCenter } from '@kiosk/center-server';
 import type { IssuanceRequest } from '@kiosk/protocol';
 import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
@@ -17,6 +18,8 @@ import { issuanceRequest } from '../support/issuance.js';
 export interface TestCentre {
   readonly center: RunningCenter;
   readonly certsDir: string;
+  /** kiosk-0001's end of the line: client certificate and signed requests. */
+  readonly line: LineClient;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,17 @@ export async function startTestCentre(
     now: OPEN_HOURS_NOW,
     ...settings,
   });
+  const line = new LineClient({
+    baseUrl: center.url,
+    kioskId: 'kiosk-0001',
+    tls: readTlsMaterial(certsDir, { kiosk: 'kiosk-0001' }),
+  });
   return {
     center,
     certsDir,
+    line,
     async close() {
+      line.close();
       await center.close();
       rmSync(dir, { recursive: true, force: true });
     },

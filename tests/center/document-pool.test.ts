@@ -12,7 +12,7 @@ import { DEMO_RESIDENTS } from '@kiosk/record-store/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuanceRequest } from '../support/issuance.js';
 import { pdfText } from '../support/pdf.js';
-import { spawnCentre, type CentreProcess } from './centre-process.js';
+import { demoCentreEnv, spawnCentre, type CentreProcess } from './centre-process.js';
 
 let dir: string;
 let certsDir: string;
@@ -24,13 +24,8 @@ beforeAll(async () => {
   certsDir = join(dir, 'certs');
   await generateDevPki({ dir: certsDir, kiosks: 1, log: () => {} });
   centre = await spawnCentre({
+    ...demoCentreEnv(certsDir, join(dir, 'center.sqlite')),
     CENTER_COMPOSE_WORKERS: '2',
-    CENTER_SEED_DEMO: '1',
-    // Inside opening hours whenever the test runs.
-    CENTER_FIXED_CLOCK: '2026-11-20T10:00:00+09:00',
-    CENTER_LOG: '0',
-    KIOSK_CERTS_DIR: certsDir,
-    CENTER_DB: join(dir, 'center.sqlite'),
     RECORD_STORE_DB: join(dir, 'record-store.sqlite'),
   });
   line = new LineClient({

@@ -13,7 +13,7 @@ import { DEMO_RESIDENTS, type DemoResident } from '@kiosk/record-store/demo';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issuanceRequest } from '../support/issuance.js';
 import { OPEN_HOURS_NOW } from '../support/system.js';
-import { spawnCentre } from './centre-process.js';
+import { demoCentreEnv, spawnCentre } from './centre-process.js';
 import { startRecordStoreRig, type RecordStoreRig } from './record-store-rig.js';
 
 let dir: string;
@@ -147,14 +147,7 @@ describe('idempotency', () => {
   });
 
   it('resolves a request retried after the centre was killed mid-issuance to one certificate', async () => {
-    const env = {
-      KIOSK_CERTS_DIR: certsDir,
-      CENTER_DB: join(dir, 'center-restart.sqlite'),
-      RECORD_STORE_URL: rig.url,
-      CENTER_SEED_DEMO: '1',
-      CENTER_FIXED_CLOCK: OPEN_HOURS_NOW().toISOString(),
-      CENTER_LOG: '0',
-    };
+    const env = { ...demoCentreEnv(certsDir, join(dir, 'center-restart.sqlite')), RECORD_STORE_URL: rig.url };
     const request = issuanceRequest(certsDir, resident);
     const before = await spawnCentre(env);
     cleanups.push(() => before.stop('SIGKILL'));

@@ -1,17 +1,13 @@
 /** The centre's public operator surfaces over real TLS: the line's OpenAPI document and the Prometheus metrics. */
-import { LineClient } from '@kiosk/kiosk-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIssuance, kioskTls, publicGetText, startTestCentre, type TestCentre } from './centre.js';
+import { demoIssuance, publicGetText, startTestCentre, type TestCentre } from './centre.js';
 
 let centre: TestCentre;
-let line: LineClient;
 
 beforeAll(async () => {
   centre = await startTestCentre();
-  line = new LineClient({ baseUrl: centre.center.url, kioskId: 'kiosk-0001', tls: kioskTls(centre) });
 });
 afterAll(async () => {
-  line?.close();
   await centre?.close();
 });
 
@@ -51,10 +47,10 @@ describe('GET /openapi.json', () => {
 describe('GET /metrics', () => {
   it('counts requests, issuances by municipality/variant/outcome and heartbeats, with no personal data', async () => {
     const request = demoIssuance(centre);
-    const issued = await line.issue(request);
+    const issued = await centre.line.issue(request);
     if (!issued.ok) throw new Error(issued.error.code);
-    expect((await line.outcome(issued.value.certificateId, { outcome: 'printed' })).ok).toBe(true);
-    const beat = await line.heartbeat({
+    expect((await centre.line.outcome(issued.value.certificateId, { outcome: 'printed' })).ok).toBe(true);
+    const beat = await centre.line.heartbeat({
       kioskTime: new Date().toISOString(),
       softwareVersion: 'test',
       uptimeSeconds: 1,

@@ -3,20 +3,16 @@
  * through the centre's participation API closes that municipality in the menu (with when it reopens and a notice),
  * and an issuance during it is refused with MUNICIPALITY_CLOSED.
  */
-import { LineClient } from '@kiosk/kiosk-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_HOURS_NOW } from '../support/system.js';
-import { demoIssuance, kioskTls, startTestCentre, type TestCentre } from './centre.js';
+import { demoIssuance, startTestCentre, type TestCentre } from './centre.js';
 
 let centre: TestCentre;
-let line: LineClient;
 
 beforeAll(async () => {
   centre = await startTestCentre();
-  line = new LineClient({ baseUrl: centre.center.url, kioskId: 'kiosk-0001', tls: kioskTls(centre) });
 });
 afterAll(async () => {
-  line?.close();
   await centre?.close();
 });
 
@@ -26,7 +22,7 @@ const hoursFromNow = (h: number) => new Date(now.getTime() + h * 3_600_000);
 
 describe('participation on the line', () => {
   it('shows the demo notice of 印西市 in the menu', async () => {
-    const menu = await line.menu('vaccination');
+    const menu = await centre.line.menu('vaccination');
     if (!menu.ok) throw new Error(menu.error.code);
     const inzai = menu.value.municipalities.find((m) => m.code === '122319');
     expect(inzai).toMatchObject({ open: true });
@@ -44,7 +40,7 @@ describe('participation on the line', () => {
     });
     if (!window.ok) throw new Error(window.error.detail);
 
-    const menu = await line.menu('vaccination');
+    const menu = await centre.line.menu('vaccination');
     if (!menu.ok) throw new Error(menu.error.code);
     const closed = menu.value.municipalities.find((m) => m.code === code);
     expect(closed).toMatchObject({
@@ -58,10 +54,13 @@ describe('participation on the line', () => {
     });
     expect(menu.value.municipalities.filter((m) => m.code !== code).every((m) => m.open)).toBe(true);
 
-    expect(await line.issue(request)).toMatchObject({ ok: false, error: { code: 'MUNICIPALITY_CLOSED' } });
+    expect(await centre.line.issue(request)).toMatchObject({
+      ok: false,
+      error: { code: 'MUNICIPALITY_CLOSED' },
+    });
 
     // Without the window the same resident is served, so it was the window that refused.
     expect(centre.center.participation.removeMaintenance(window.value.id).ok).toBe(true);
-    expect(await line.issue(demoIssuance(centre))).toMatchObject({ ok: true });
+    expect(await centre.line.issue(demoIssuance(centre))).toMatchObject({ ok: true });
   });
 });

@@ -15,8 +15,7 @@ import { myNumberCheckDigit } from '@kiosk/record-store';
 import type { DemoResident } from '@kiosk/record-store/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuanceRequest } from '../support/issuance.js';
-import { OPEN_HOURS_NOW } from '../support/system.js';
-import { spawnCentre, type CentreProcess } from './centre-process.js';
+import { demoCentreEnv, spawnCentre, type CentreProcess } from './centre-process.js';
 import { startRecordStoreRig, type RecordStoreRig } from './record-store-rig.js';
 
 const withCheckDigit = (first11: string) => first11 + String(myNumberCheckDigit(first11));
@@ -124,11 +123,8 @@ beforeAll(async () => {
   for (const c of CANARIES)
     rig.store.registerResident(c.card.myNumber, { ...c.record, municipalityCode: c.municipalityCode });
   centre = await spawnCentre({
-    KIOSK_CERTS_DIR: certsDir,
-    CENTER_DB: join(centreDir, 'center.sqlite'),
+    ...demoCentreEnv(certsDir, join(centreDir, 'center.sqlite')),
     RECORD_STORE_URL: rig.url,
-    CENTER_SEED_DEMO: '1',
-    CENTER_FIXED_CLOCK: OPEN_HOURS_NOW().toISOString(),
     CENTER_LOG: '1',
     TMPDIR: join(centreDir, 'tmp'),
   });
